@@ -1,0 +1,60 @@
+package dev.rtcsuite.packages.application;
+
+import dev.rtcsuite.platform.error.FieldChecks;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * AIP-158 paging: a page size and an opaque token that encodes the key after which the page
+ * starts.
+ */
+public record PageRequest(long after, int size) {
+
+    public static final int DEFAULT_SIZE = 100;
+    public static final int MAX_SIZE = 1000;
+
+    private static final String PREFIX = "after:";
+
+    public static PageRequest of(int pageSize, String pageToken) {
+        FieldChecks checks =
+                new FieldChecks()
+                        .check(
+                                pageSize >= 0 && pageSize <= MAX_SIZE,
+                                "page_size",
+                                "must be 0–" + MAX_SIZE + " (0 means " + DEFAULT_SIZE + ")");
+        Optional<Long> after = decode(pageToken);
+        checks.check(
+                after.isPresent(),
+                "page_token",
+                "must be empty or a next_page_token from the previous page");
+        checks.throwIfInvalid();
+        return new PageRequest(after.orElseThrow(), pageSize == 0 ? DEFAULT_SIZE : pageSize);
+    }
+
+    public static String token(Optional<Long> nextAfter) {
+        return nextAfter
+                .map(
+                        key ->
+                                Base64.getUrlEncoder()
+                                        .withoutPadding()
+                                        .encodeToString(
+                                                (PREFIX + key).getBytes(StandardCharsets.UTF_8)))
+                .orElse("");
+    }
+
+    private static Optional<Long> decode(String pageToken) {
+        if (pageToken.isEmpty()) {
+            return Optional.of(0L);
+        }
+        try {
+            String text =
+                    new String(Base64.getUrlDecoder().decode(pageToken), StandardCharsets.UTF_8);
+            return text.startsWith(PREFIX)
+                    ? Optional.of(Long.parseLong(text.substring(PREFIX.length())))
+                    : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

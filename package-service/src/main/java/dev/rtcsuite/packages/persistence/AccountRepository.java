@@ -1,0 +1,40 @@
+package dev.rtcsuite.packages.persistence;
+
+import dev.rtcsuite.packages.domain.Account;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class AccountRepository {
+
+    private final EntityManager entityManager;
+
+    public AccountRepository(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public void insert(Account account) {
+        entityManager.persist(AccountEntity.of(account));
+    }
+
+    public Optional<Account> find(UUID accountId) {
+        return Optional.ofNullable(entityManager.find(AccountEntity.class, accountId))
+                .map(AccountEntity::toDomain);
+    }
+
+    /** Accounts in creation order: {@code size} of them after creation sequence {@code after}. */
+    public Page<Account> list(long after, int size) {
+        List<AccountEntity> rows =
+                entityManager
+                        .createQuery(
+                                "from AccountEntity where seq > :after order by seq",
+                                AccountEntity.class)
+                        .setParameter("after", after)
+                        .setMaxResults(size + 1)
+                        .getResultList();
+        return Page.of(rows, size, row -> row.seq, AccountEntity::toDomain);
+    }
+}

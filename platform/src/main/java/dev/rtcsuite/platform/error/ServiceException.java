@@ -1,0 +1,80 @@
+package dev.rtcsuite.platform.error;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A failure that the caller should see as it is: a canonical kind, an UPPER_SNAKE reason that is
+ * part of the API (see proto/README.md), a message for developers, metadata naming every variable
+ * of the message, and for validation failures the bad fields. Framework-free so that domain code
+ * can throw it; the gRPC adapter turns it into a {@code google.rpc.Status}.
+ */
+public class ServiceException extends RuntimeException {
+
+    /** The ErrorInfo reason of every validation failure. */
+    public static final String VALIDATION_FAILED = "VALIDATION_FAILED";
+
+    private final ErrorKind kind;
+    private final String reason;
+    private final Map<String, String> metadata;
+    private final List<FieldViolation> violations;
+
+    public ServiceException(
+            ErrorKind kind,
+            String reason,
+            String message,
+            Map<String, String> metadata,
+            List<FieldViolation> violations) {
+        super(message);
+        this.kind = kind;
+        this.reason = reason;
+        this.metadata = Map.copyOf(metadata);
+        this.violations = List.copyOf(violations);
+    }
+
+    public static ServiceException invalid(List<FieldViolation> violations) {
+        String fields = String.join(",", violations.stream().map(FieldViolation::field).toList());
+        return new ServiceException(
+                ErrorKind.INVALID_ARGUMENT,
+                VALIDATION_FAILED,
+                "The request has invalid fields: " + fields,
+                Map.of("fields", fields),
+                violations);
+    }
+
+    public static ServiceException invalid(String field, String description) {
+        return invalid(List.of(new FieldViolation(field, description)));
+    }
+
+    public static ServiceException notFound(
+            String reason, String message, Map<String, String> metadata) {
+        return new ServiceException(ErrorKind.NOT_FOUND, reason, message, metadata, List.of());
+    }
+
+    public static ServiceException failedPrecondition(
+            String reason, String message, Map<String, String> metadata) {
+        return new ServiceException(
+                ErrorKind.FAILED_PRECONDITION, reason, message, metadata, List.of());
+    }
+
+    public static ServiceException alreadyExists(
+            String reason, String message, Map<String, String> metadata) {
+        return new ServiceException(ErrorKind.ALREADY_EXISTS, reason, message, metadata, List.of());
+    }
+
+    public ErrorKind kind() {
+        return kind;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public Map<String, String> metadata() {
+        return metadata;
+    }
+
+    public List<FieldViolation> violations() {
+        return violations;
+    }
+}

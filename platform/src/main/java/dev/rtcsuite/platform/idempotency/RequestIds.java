@@ -1,0 +1,137 @@
+package dev.rtcsuite.platform.idempotency;
+
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.Parser;
+import dev.rtcsuite.platform.error.ServiceException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Makes a mutating RPC idempotent on its request id (SPEC X-2): the first call does the work and
+ * stores its answer in the same transaction; a retry returns that answer without doing the work
+ * again. A concurrent retry waits on the first call's row lock and then reads its answer; if the
+ * first call failed, nothing was stored and the retry does the work itself.
+ *
+ * <p>The answer is stored as the response message's bytes, so this sits at the gRPC boundary and
+ * wraps the application use case, whose transaction joins this one.
+ */
+@ApplicationScoped
+public class RequestIds {
+
+    /** The ErrorInfo reason of a request id reused for a different request. */
+    public static final String REQUEST_ID_REUSED = "REQUEST_ID_REUSED";
+
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    private final EntityManager entityManager;
+    private final Clock clock;
+
+    public RequestIds(EntityManager entityManager, Clock clock) {
+        this.entityManager = entityManager;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs {@code work} once per ({@code method}, {@code requestId}) and returns its answer, or the
+     * stored answer of the first call with the same request id.
+     *
+     * @param request the request; it must carry {@code requestId} in its field {@code request_id}
+     */
+    @Transactional
+    public <R extends Message> R once(
+            String method, String requestId, Message request, Parser<R> parser, Supplier<R> work) {
+        checkFormat(requestId);
+        byte[] fingerprint = fingerprint(request);
+        int claimed =
+                entityManager
+                        .createNativeQuery(
+                                "INSERT INTO request_id (method, request_id, fingerprint,"
+                                        + " created_time) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO"
+                                        + " NOTHING")
+                        .setParameter(1, method)
+                        .setParameter(2, requestId)
+                        .setParameter(3, fingerprint)
+                        .setParameter(4, OffsetDateTime.now(clock))
+                        .executeUpdate();
+        if (claimed == 1) {
+            R response = work.get();
+            entityManager
+                    .createNativeQuery(
+                            "UPDATE request_id SET response = ?1 WHERE method = ?2 AND request_id"
+                                    + " = ?3")
+                    .setParameter(1, response.toByteArray())
+                    .setParameter(2, method)
+                    .setParameter(3, requestId)
+                    .executeUpdate();
+            return response;
+        }
+        return firstAnswer(method, requestId, fingerprint, parser);
+    }
+
+    private <R extends Message> R firstAnswer(
+            String method, String requestId, byte[] fingerprint, Parser<R> parser) {
+        Object[] row =
+                (Object[])
+                        entityManager
+                                .createNativeQuery(
+                                        "SELECT fingerprint, response FROM request_id WHERE"
+                                                + " method = ?1 AND request_id = ?2")
+                                .setParameter(1, method)
+                                .setParameter(2, requestId)
+                                .getSingleResult();
+        if (!Arrays.equals((byte[]) row[0], fingerprint)) {
+            throw ServiceException.alreadyExists(
+                    REQUEST_ID_REUSED,
+                    "request_id "
+                            + requestId
+                            + " was already used for a different request; use a new request id.",
+                    Map.of("requestId", requestId, "method", method));
+        }
+        try {
+            return parser.parseFrom((byte[]) row[1]);
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("stored answer of " + method + " is unreadable", e);
+        }
+    }
+
+    private static void checkFormat(String requestId) {
+        if (!REQUEST_ID.matcher(requestId).matches()) {
+            throw ServiceException.invalid(
+                    "request_id",
+                    "required: 1–64 characters of A–Z, a–z, 0–9, '.', '_', ':' or '-' (a UUID is"
+                            + " ideal)");
+        }
+    }
+
+    /**
+     * SHA-256 of the request's deterministic encoding, so a reused id with other fields is caught.
+     */
+    static byte[] fingerprint(Message request) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            CodedOutputStream output = CodedOutputStream.newInstance(bytes);
+            output.useDeterministicSerialization();
+            request.writeTo(output);
+            output.flush();
+            return MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always present", e);
+        }
+    }
+}
