@@ -7,6 +7,9 @@ CREATE TABLE account (
     billing_time_zone       text        NOT NULL,
     trial_exhaustion_policy text        NOT NULL CHECK (trial_exhaustion_policy IN ('STOP', 'CONTINUE')),
     status                  text        NOT NULL CHECK (status IN ('ACTIVE', 'ARREARS', 'SUSPENDED', 'STOPPED', 'RECLAIMED')),
+    -- Account-level reason behind the status (never APP_DISABLED, which is per app).
+    status_reason           text        NOT NULL CHECK (status_reason IN ('NONE', 'ARREARS_GRACE', 'SUSPENDED_ARREARS',
+                                                                        'SUSPENDED_VIOLATION', 'TRIAL_EXHAUSTED', 'RECLAIMED')),
     created_time            timestamptz NOT NULL,
     updated_time            timestamptz NOT NULL
 );

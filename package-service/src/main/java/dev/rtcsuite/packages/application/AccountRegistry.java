@@ -93,7 +93,8 @@ public class AccountRegistry {
         FieldChecks checks = new FieldChecks().length(name, 1, 128, "name");
         Optional<UUID> id = tryParseAccountId(accountId, "account_id", checks);
         checks.throwIfInvalid();
-        Account account = accounts.find(id.orElseThrow()).orElseThrow(() -> accountNotFound(accountId));
+        Account account =
+                accounts.find(id.orElseThrow()).orElseThrow(() -> accountNotFound(accountId));
         if (account.status() == AccountStatus.RECLAIMED) {
             throw ServiceException.failedPrecondition(
                     ACCOUNT_RECLAIMED,
@@ -172,9 +173,7 @@ public class AccountRegistry {
 
     private static ServiceException accountNotFound(String accountId) {
         return ServiceException.notFound(
-                ACCOUNT_NOT_FOUND,
-                "No account " + accountId + ".",
-                Map.of("accountId", accountId));
+                ACCOUNT_NOT_FOUND, "No account " + accountId + ".", Map.of("accountId", accountId));
     }
 
     private static ServiceException appNotFound(long sdkAppId) {

@@ -6,8 +6,7 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * AIP-158 paging: a page size and an opaque token that encodes the key after which the page
- * starts.
+ * AIP-158 paging: a page size and an opaque token that encodes the key after which the page starts.
  */
 public record PageRequest(long after, int size) {
 

@@ -11,6 +11,7 @@ public record Account(
         ZoneId billingTimeZone,
         TrialExhaustionPolicy trialExhaustionPolicy,
         AccountStatus status,
+        StatusReason statusReason,
         Instant createdTime,
         Instant updatedTime) {
 
@@ -28,6 +29,7 @@ public record Account(
                 billingTimeZone,
                 trialExhaustionPolicy,
                 AccountStatus.ACTIVE,
+                StatusReason.NONE,
                 now,
                 now);
     }

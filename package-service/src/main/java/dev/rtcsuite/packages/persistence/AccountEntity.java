@@ -2,6 +2,7 @@ package dev.rtcsuite.packages.persistence;
 
 import dev.rtcsuite.packages.domain.Account;
 import dev.rtcsuite.packages.domain.AccountStatus;
+import dev.rtcsuite.packages.domain.StatusReason;
 import dev.rtcsuite.packages.domain.TrialExhaustionPolicy;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -40,6 +41,10 @@ class AccountEntity {
     @Column(name = "status")
     AccountStatus status;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status_reason")
+    StatusReason statusReason;
+
     @Column(name = "created_time")
     Instant createdTime;
 
@@ -53,6 +58,7 @@ class AccountEntity {
         entity.billingTimeZone = account.billingTimeZone().getId();
         entity.trialExhaustionPolicy = account.trialExhaustionPolicy();
         entity.status = account.status();
+        entity.statusReason = account.statusReason();
         entity.createdTime = account.createdTime();
         entity.updatedTime = account.updatedTime();
         return entity;
@@ -65,6 +71,7 @@ class AccountEntity {
                 ZoneId.of(billingTimeZone),
                 trialExhaustionPolicy,
                 status,
+                statusReason,
                 createdTime,
                 updatedTime);
     }

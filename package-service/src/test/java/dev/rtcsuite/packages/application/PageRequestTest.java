@@ -1,0 +1,36 @@
+package dev.rtcsuite.packages.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rtcsuite.platform.error.ServiceException;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** AIP-158 paging as every List RPC of package-service reads it. */
+class PageRequestTest {
+
+    @Test
+    void zeroPageSizeMeansTheDefault() {
+        assertThat(PageRequest.of(0, "")).isEqualTo(new PageRequest(0, PageRequest.DEFAULT_SIZE));
+    }
+
+    @Test
+    void tokenRoundTripsTheKey() {
+        String token = PageRequest.token(Optional.of(1_400_000_123L));
+
+        assertThat(PageRequest.of(10, token)).isEqualTo(new PageRequest(1_400_000_123L, 10));
+        assertThat(PageRequest.token(Optional.empty())).isEmpty();
+    }
+
+    @Test
+    void sizeAboveTheMaximumAndForgedTokensAreRefused() {
+        assertThatThrownBy(() -> PageRequest.of(1001, "bm90LWEtdG9rZW4"))
+                .isInstanceOfSatisfying(
+                        ServiceException.class,
+                        e ->
+                                assertThat(e.violations())
+                                        .extracting(v -> v.field())
+                                        .containsExactly("page_size", "page_token"));
+    }
+}

@@ -1,0 +1,85 @@
+package dev.rtcsuite.platform.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rtcsuite.platform.error.FieldChecks;
+import dev.rtcsuite.platform.error.ServiceException;
+import dev.rtcsuite.platform.testing.RpcError;
+import io.grpc.Status.Code;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** SPEC X-1: the error model every RPC answers with. */
+class GrpcErrorsTest {
+
+    private final GrpcErrors errors = new GrpcErrors("test.rtcsuite.dev");
+
+    @Test
+    void validationFailureNamesEveryBadFieldWithOneErrorInfo() {
+        ServiceException failure =
+                catchService(
+                        () ->
+                                new FieldChecks()
+                                        .length("", 1, 128, "display_name")
+                                        .check(false, "page_size", "must be 0–1000")
+                                        .throwIfInvalid());
+
+        RpcError error = RpcError.read(errors.toStatusException(failure));
+
+        assertThat(error.code()).isEqualTo(Code.INVALID_ARGUMENT);
+        assertThat(error.errorInfoCount()).isEqualTo(1);
+        assertThat(error.reason()).isEqualTo(ServiceException.VALIDATION_FAILED);
+        assertThat(error.domain()).isEqualTo("test.rtcsuite.dev");
+        assertThat(error.violations())
+                .containsEntry("display_name", "must be 1–128 characters, was 0")
+                .containsEntry("page_size", "must be 0–1000");
+        assertThat(error.metadata()).containsEntry("fields", "display_name,page_size");
+    }
+
+    @Test
+    void domainFailureKeepsItsKindReasonAndMetadata() {
+        ServiceException failure =
+                ServiceException.notFound("APP_NOT_FOUND", "No app 7.", Map.of("sdkAppId", "7"));
+
+        RpcError error = RpcError.read(errors.toStatusException(failure));
+
+        assertThat(error.code()).isEqualTo(Code.NOT_FOUND);
+        assertThat(error.reason()).isEqualTo("APP_NOT_FOUND");
+        assertThat(error.message()).isEqualTo("No app 7.");
+        assertThat(error.metadata()).containsExactly(Map.entry("sdkAppId", "7"));
+        assertThat(error.violations()).isEmpty();
+    }
+
+    @Test
+    void unreachableDatabaseIsUnavailableNotInternal() {
+        RuntimeException failure =
+                new IllegalStateException(
+                        new SQLException("connection refused", "08001", new ConnectException()));
+
+        RpcError error = RpcError.read(errors.toStatusException(failure));
+
+        assertThat(error.code()).isEqualTo(Code.UNAVAILABLE);
+        assertThat(error.reason()).isEqualTo("DATABASE_UNAVAILABLE");
+    }
+
+    @Test
+    void unexpectedFailureIsInternalWithoutItsDetail() {
+        RpcError error =
+                RpcError.read(
+                        errors.toStatusException(new IllegalStateException("secret=hunter2")));
+
+        assertThat(error.code()).isEqualTo(Code.INTERNAL);
+        assertThat(error.message()).doesNotContain("hunter2");
+    }
+
+    private static ServiceException catchService(Runnable body) {
+        try {
+            body.run();
+        } catch (ServiceException e) {
+            return e;
+        }
+        throw new AssertionError("expected a ServiceException");
+    }
+}
