@@ -88,7 +88,15 @@ final class ServiceProcess implements AutoCloseable {
             sleep(250);
         }
         throw new AssertionError(
-                name + " " + path + " did not answer " + status + " within " + timeout + "\n" + tail());
+                name
+                        + " "
+                        + path
+                        + " did not answer "
+                        + status
+                        + " within "
+                        + timeout
+                        + "\n"
+                        + tail());
     }
 
     String tail() throws IOException {

@@ -19,16 +19,23 @@ public record PageRequest(long after, int size) {
         FieldChecks checks =
                 new FieldChecks()
                         .check(
-                                pageSize >= 0 && pageSize <= MAX_SIZE,
+                                pageSize >= 0,
                                 "page_size",
-                                "must be 0–" + MAX_SIZE + " (0 means " + DEFAULT_SIZE + ")");
+                                "must be ≥ 0 (0 means "
+                                        + DEFAULT_SIZE
+                                        + ", above "
+                                        + MAX_SIZE
+                                        + " means "
+                                        + MAX_SIZE
+                                        + ")");
         Optional<Long> after = decode(pageToken);
         checks.check(
                 after.isPresent(),
                 "page_token",
                 "must be empty or a next_page_token from the previous page");
         checks.throwIfInvalid();
-        return new PageRequest(after.orElseThrow(), pageSize == 0 ? DEFAULT_SIZE : pageSize);
+        int size = pageSize == 0 ? DEFAULT_SIZE : Math.min(pageSize, MAX_SIZE);
+        return new PageRequest(after.orElseThrow(), size);
     }
 
     public static String token(Optional<Long> nextAfter) {

@@ -24,8 +24,13 @@ class PageRequestTest {
     }
 
     @Test
-    void sizeAboveTheMaximumAndForgedTokensAreRefused() {
-        assertThatThrownBy(() -> PageRequest.of(1001, "bm90LWEtdG9rZW4"))
+    void sizeAboveTheMaximumMeansTheMaximum() {
+        assertThat(PageRequest.of(5000, "").size()).isEqualTo(PageRequest.MAX_SIZE);
+    }
+
+    @Test
+    void negativeSizeAndForgedTokensAreRefused() {
+        assertThatThrownBy(() -> PageRequest.of(-1, "bm90LWEtdG9rZW4"))
                 .isInstanceOfSatisfying(
                         ServiceException.class,
                         e ->

@@ -112,8 +112,9 @@ class AccountsAndAppsGrpcTest {
                                 packages.createAccount(
                                         request.toBuilder().setDisplayName("Second Ltd").build()));
 
-        assertThat(error.code()).isEqualTo(Code.ALREADY_EXISTS);
+        assertThat(error.code()).isEqualTo(Code.INVALID_ARGUMENT);
         assertThat(error.reason()).isEqualTo("REQUEST_ID_REUSED");
+        assertThat(error.violatedFields()).containsExactly("request_id");
     }
 
     @Test
@@ -244,7 +245,7 @@ class AccountsAndAppsGrpcTest {
                         () ->
                                 packages.listAccounts(
                                         ListAccountsRequest.newBuilder()
-                                                .setPageSize(1001)
+                                                .setPageSize(-1)
                                                 .setPageToken("garbage!")
                                                 .build()));
 

@@ -14,6 +14,9 @@ public class ServiceException extends RuntimeException {
     /** The ErrorInfo reason of every validation failure. */
     public static final String VALIDATION_FAILED = "VALIDATION_FAILED";
 
+    /** The ErrorInfo reason when a database or a called service cannot be reached. */
+    public static final String DEPENDENCY_UNAVAILABLE = "DEPENDENCY_UNAVAILABLE";
+
     private final ErrorKind kind;
     private final String reason;
     private final Map<String, String> metadata;
@@ -38,8 +41,18 @@ public class ServiceException extends RuntimeException {
                 ErrorKind.INVALID_ARGUMENT,
                 VALIDATION_FAILED,
                 "The request has invalid fields: " + fields,
-                Map.of("fields", fields),
+                Map.of("fields", fields, "violationCount", Integer.toString(violations.size())),
                 violations);
+    }
+
+    /** {@code dependency} (the database, another service) cannot be reached: retry later. */
+    public static ServiceException unavailable(String dependency, String message) {
+        return new ServiceException(
+                ErrorKind.UNAVAILABLE,
+                DEPENDENCY_UNAVAILABLE,
+                message,
+                Map.of("dependency", dependency),
+                List.of());
     }
 
     public static ServiceException invalid(String field, String description) {

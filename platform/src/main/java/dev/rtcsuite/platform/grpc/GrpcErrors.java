@@ -39,12 +39,10 @@ public final class GrpcErrors {
         }
         if (isDatabaseUnreachable(failure)) {
             LOG.warn("database unreachable: " + failure);
-            return StatusProto.toStatusRuntimeException(
-                    status(
-                            Code.UNAVAILABLE,
-                            "DATABASE_UNAVAILABLE",
-                            "The service's database is unreachable; retry with back-off.",
-                            Map.of()));
+            return toStatusException(
+                    ServiceException.unavailable(
+                            "database",
+                            "The service's database is unreachable; retry with back-off."));
         }
         // Unexpected: log the detail here, never send it to the caller.
         LOG.error("unexpected failure in a gRPC call", failure);

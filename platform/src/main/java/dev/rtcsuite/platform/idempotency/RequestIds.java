@@ -4,6 +4,8 @@ import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
+import dev.rtcsuite.platform.error.ErrorKind;
+import dev.rtcsuite.platform.error.FieldViolation;
 import dev.rtcsuite.platform.error.ServiceException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -16,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -94,12 +97,20 @@ public class RequestIds {
                                 .setParameter(2, requestId)
                                 .getSingleResult();
         if (!Arrays.equals((byte[]) row[0], fingerprint)) {
-            throw ServiceException.alreadyExists(
+            throw new ServiceException(
+                    ErrorKind.INVALID_ARGUMENT,
                     REQUEST_ID_REUSED,
                     "request_id "
                             + requestId
                             + " was already used for a different request; use a new request id.",
-                    Map.of("requestId", requestId, "method", method));
+                    Map.of("requestId", requestId, "method", method),
+                    List.of(
+                            new FieldViolation(
+                                    "request_id",
+                                    "already used for a different "
+                                            + method
+                                            + " request; a retry must repeat the request"
+                                            + " unchanged")));
         }
         try {
             return parser.parseFrom((byte[]) row[1]);

@@ -35,7 +35,9 @@ class GrpcErrorsTest {
         assertThat(error.violations())
                 .containsEntry("display_name", "must be 1–128 characters, was 0")
                 .containsEntry("page_size", "must be 0–1000");
-        assertThat(error.metadata()).containsEntry("fields", "display_name,page_size");
+        assertThat(error.metadata())
+                .containsEntry("fields", "display_name,page_size")
+                .containsEntry("violationCount", "2");
     }
 
     @Test
@@ -61,7 +63,8 @@ class GrpcErrorsTest {
         RpcError error = RpcError.read(errors.toStatusException(failure));
 
         assertThat(error.code()).isEqualTo(Code.UNAVAILABLE);
-        assertThat(error.reason()).isEqualTo("DATABASE_UNAVAILABLE");
+        assertThat(error.reason()).isEqualTo("DEPENDENCY_UNAVAILABLE");
+        assertThat(error.metadata()).containsEntry("dependency", "database");
     }
 
     @Test
