@@ -37,8 +37,9 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    void start(Path root, Map<String, String> environment) throws IOException {
-        Path jar = root.resolve(name + "/target/quarkus-app/quarkus-run.jar");
+    /** Starts {@code module}'s packaged application with {@code environment} added. */
+    void start(Path module, Map<String, String> environment) throws IOException {
+        Path jar = module.resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first");
         }

@@ -22,7 +22,8 @@ import java.util.UUID;
 /**
  * Accounts and their apps (SPEC P-1): the registry that the other services resolve SdkAppIds
  * against, and the service status they ask before starting work (P-6). Validation names the API's
- * field paths, since these use cases are what the RPCs expose.
+ * field paths, since these use cases are what the RPCs expose. Reads run in a transaction too: they
+ * come from RPCs on virtual threads with no request context of their own.
  */
 @ApplicationScoped
 @Transactional
@@ -77,13 +78,11 @@ public class AccountRegistry {
         return account;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Account account(String accountId) {
         UUID id = parseAccountId(accountId, "account_id");
         return accounts.find(id).orElseThrow(() -> accountNotFound(accountId));
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Account> accounts(PageRequest page) {
         return accounts.list(page.after(), page.size());
     }
@@ -106,13 +105,11 @@ public class AccountRegistry {
         return app;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public App app(long sdkAppId) {
         checkSdkAppId(sdkAppId);
         return apps.find(sdkAppId).orElseThrow(() -> appNotFound(sdkAppId));
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<App> apps(String accountId, PageRequest page) {
         UUID id = parseAccountId(accountId, "account_id");
         accounts.find(id).orElseThrow(() -> accountNotFound(accountId));
@@ -132,7 +129,6 @@ public class AccountRegistry {
         return changeApp(sdkAppId, app -> app.enable(clock.instant()));
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public ServiceStatus serviceStatus(long sdkAppId) {
         App app = app(sdkAppId);
         Account account = accounts.find(app.accountId()).orElseThrow();

@@ -29,7 +29,6 @@ import dev.rtcsuite.packages.v1.ListAppsResponse;
 import dev.rtcsuite.packages.v1.MutinyPackagesServiceGrpc;
 import dev.rtcsuite.platform.grpc.GrpcCalls;
 import io.quarkus.grpc.GrpcService;
-import io.smallrye.common.annotation.RunOnVirtualThread;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -48,7 +47,6 @@ public class PackagesGrpcService extends MutinyPackagesServiceGrpc.PackagesServi
     }
 
     @Override
-    @RunOnVirtualThread
     public Uni<CreateAccountResponse> createAccount(CreateAccountRequest request) {
         return calls.once(
                 "CreateAccount",
@@ -66,7 +64,6 @@ public class PackagesGrpcService extends MutinyPackagesServiceGrpc.PackagesServi
     }
 
     @Override
-    @RunOnVirtualThread
     public Uni<GetAccountResponse> getAccount(GetAccountRequest request) {
         return calls.answer(
                 () ->
@@ -76,7 +73,6 @@ public class PackagesGrpcService extends MutinyPackagesServiceGrpc.PackagesServi
     }
 
     @Override
-    @RunOnVirtualThread
     public Uni<ListAccountsResponse> listAccounts(ListAccountsRequest request) {
         return calls.answer(
                 () -> {
@@ -94,7 +90,6 @@ public class PackagesGrpcService extends MutinyPackagesServiceGrpc.PackagesServi
     }
 
     @Override
-    @RunOnVirtualThread
     public Uni<CreateAppResponse> createApp(CreateAppRequest request) {
         return calls.once(
                 "CreateApp",
@@ -111,7 +106,6 @@ public class PackagesGrpcService extends MutinyPackagesServiceGrpc.PackagesServi
     }
 
     @Override
-    @RunOnVirtualThread
     public Uni<GetAppResponse> getApp(GetAppRequest request) {
         return calls.answer(
                 () ->
@@ -121,7 +115,6 @@ public class PackagesGrpcService extends MutinyPackagesServiceGrpc.PackagesServi
     }
 
     @Override
-    @RunOnVirtualThread
     public Uni<ListAppsResponse> listApps(ListAppsRequest request) {
         return calls.answer(
                 () -> {
@@ -140,7 +133,6 @@ public class PackagesGrpcService extends MutinyPackagesServiceGrpc.PackagesServi
     }
 
     @Override
-    @RunOnVirtualThread
     public Uni<DisableAppResponse> disableApp(DisableAppRequest request) {
         return calls.once(
                 "DisableApp",
@@ -158,7 +150,6 @@ public class PackagesGrpcService extends MutinyPackagesServiceGrpc.PackagesServi
     }
 
     @Override
-    @RunOnVirtualThread
     public Uni<EnableAppResponse> enableApp(EnableAppRequest request) {
         return calls.once(
                 "EnableApp",
@@ -172,7 +163,6 @@ public class PackagesGrpcService extends MutinyPackagesServiceGrpc.PackagesServi
     }
 
     @Override
-    @RunOnVirtualThread
     public Uni<GetServiceStatusResponse> getServiceStatus(GetServiceStatusRequest request) {
         return calls.answer(
                 () ->

@@ -6,7 +6,6 @@ import dev.rtcsuite.recording.v1.GetRecordingConfigRequest;
 import dev.rtcsuite.recording.v1.GetRecordingConfigResponse;
 import dev.rtcsuite.recording.v1.MutinyRecordingServiceGrpc;
 import io.quarkus.grpc.GrpcService;
-import io.smallrye.common.annotation.RunOnVirtualThread;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -25,7 +24,6 @@ public class RecordingGrpcService extends MutinyRecordingServiceGrpc.RecordingSe
     }
 
     @Override
-    @RunOnVirtualThread
     public Uni<GetRecordingConfigResponse> getRecordingConfig(GetRecordingConfigRequest request) {
         return calls.answer(
                 () ->

@@ -1,0 +1,314 @@
+package dev.rtcsuite.suite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rtcsuite.mixing.v1.MixingServiceGrpc;
+import dev.rtcsuite.mixing.v1.PreviewLayoutRequest;
+import dev.rtcsuite.packages.v1.CreateAccountRequest;
+import dev.rtcsuite.packages.v1.CreateAppRequest;
+import dev.rtcsuite.packages.v1.PackagesServiceGrpc;
+import dev.rtcsuite.packages.v1.PackagesServiceGrpc.PackagesServiceBlockingStub;
+import dev.rtcsuite.packages.v1.TrialExhaustionPolicy;
+import dev.rtcsuite.rating.v1.IngestUsageRequest;
+import dev.rtcsuite.rating.v1.RatingServiceGrpc;
+import dev.rtcsuite.recording.v1.GetRecordingConfigRequest;
+import dev.rtcsuite.recording.v1.RecordingConfig;
+import dev.rtcsuite.recording.v1.RecordingServiceGrpc;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.health.v1.HealthGrpc;
+import io.grpc.reflection.v1.ServerReflectionGrpc;
+import io.grpc.reflection.v1.ServerReflectionRequest;
+import io.grpc.reflection.v1.ServerReflectionResponse;
+import io.grpc.reflection.v1.ServiceResponse;
+import io.grpc.stub.StreamObserver;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The four packaged services, each a separate JVM on a free port with its own database reached
+ * through a {@link TcpProxy}, checked together: readiness, gRPC health and reflection, one call to
+ * each (an account and app created in package-service, resolved from recording-service), and a
+ * database outage that readiness reports and recovers from without a restart (SPEC X-6).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SuiteSmokeTest {
+
+    private static final Duration STARTUP = Duration.ofSeconds(120);
+    private static final List<String> AREAS = List.of("recording", "mixing", "rating", "package");
+    private static final Map<String, String> V1_SERVICES =
+            Map.of(
+                    "recording", "rtcsuite.recording.v1.RecordingService",
+                    "mixing", "rtcsuite.mixing.v1.MixingService",
+                    "rating", "rtcsuite.rating.v1.RatingService",
+                    "package", "rtcsuite.packages.v1.PackagesService");
+
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, TcpProxy> databases = new HashMap<>();
+    private final Map<String, ManagedChannel> channels = new HashMap<>();
+
+    @BeforeAll
+    void startTheSuite() throws Exception {
+        Path root = Path.of(System.getProperty("rtcsuite.root", ".."));
+        Path logs = Files.createDirectories(Path.of("target", "suite-logs"));
+        InetSocketAddress postgres = postgresAddress();
+        Map<String, String> environment = new HashMap<>();
+        for (String area : AREAS) {
+            int port = ServiceProcess.freePort();
+            services.put(area, new ServiceProcess(area, port, logs.resolve(area + ".log")));
+            environment.put("RTCSUITE_" + area.toUpperCase() + "_PORT", Integer.toString(port));
+        }
+        for (String area : AREAS) {
+            TcpProxy proxy = new TcpProxy(postgres);
+            databases.put(area, proxy);
+            Map<String, String> own = new HashMap<>(environment);
+            own.put("RTCSUITE_DB_URL", "jdbc:postgresql://127.0.0.1:" + proxy.port());
+            own.put("RTCSUITE_DB_NAME", "rtcsuite_" + database(area) + "_test");
+            services.get(area).start(root.resolve(area + "-service"), own);
+        }
+        for (ServiceProcess service : services.values()) {
+            service.awaitStatus("/q/health/ready", 200, STARTUP);
+            channels.put(
+                    service.name,
+                    ManagedChannelBuilder.forAddress("127.0.0.1", service.port)
+                            .usePlaintext()
+                            .build());
+        }
+    }
+
+    @AfterAll
+    void stopTheSuite() throws Exception {
+        for (ManagedChannel channel : channels.values()) {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+        for (ServiceProcess service : services.values()) {
+            service.close();
+        }
+        for (TcpProxy proxy : databases.values()) {
+            proxy.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyServiceIsLiveStartedAndReadyOverHttp() {
+        for (ServiceProcess service : services.values()) {
+            assertThat(service.get("/q/health/live")).as(service.name).isEqualTo(200);
+            assertThat(service.get("/q/health/started")).as(service.name).isEqualTo(200);
+            assertThat(service.get("/q/health/ready")).as(service.name).isEqualTo(200);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void everyServiceAnswersStandardGrpcHealthServing() {
+        for (String area : AREAS) {
+            var health = HealthGrpc.newBlockingStub(channels.get(area));
+
+            assertThat(health.check(HealthCheckRequest.getDefaultInstance()).getStatus())
+                    .as(area)
+                    .isEqualTo(ServingStatus.SERVING);
+            assertThat(
+                            health.check(
+                                            HealthCheckRequest.newBuilder()
+                                                    .setService(V1_SERVICES.get(area))
+                                                    .build())
+                                    .getStatus())
+                    .as(area)
+                    .isEqualTo(ServingStatus.SERVING);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void reflectionListsEveryV1Service() throws Exception {
+        for (String area : AREAS) {
+            assertThat(reflectedServices(channels.get(area)))
+                    .as(area)
+                    .contains(V1_SERVICES.get(area), "grpc.health.v1.Health");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void everyServiceExposesPrometheusMetrics() throws Exception {
+        for (ServiceProcess service : services.values()) {
+            assertThat(service.body("/q/metrics")).as(service.name).contains("jvm_threads_live");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void anAppCreatedInPackageServiceIsResolvedByRecordingService() {
+        PackagesServiceBlockingStub packages =
+                PackagesServiceGrpc.newBlockingStub(channels.get("package"));
+        String accountId =
+                packages.createAccount(
+                                CreateAccountRequest.newBuilder()
+                                        .setRequestId(UUID.randomUUID().toString())
+                                        .setDisplayName("Suite Smoke Ltd")
+                                        .setTrialExhaustionPolicy(
+                                                TrialExhaustionPolicy
+                                                        .TRIAL_EXHAUSTION_POLICY_CONTINUE)
+                                        .build())
+                        .getAccount()
+                        .getAccountId();
+        long sdkAppId =
+                packages.createApp(
+                                CreateAppRequest.newBuilder()
+                                        .setRequestId(UUID.randomUUID().toString())
+                                        .setAccountId(accountId)
+                                        .setName("smoke")
+                                        .build())
+                        .getApp()
+                        .getSdkAppId();
+
+        RecordingConfig config = recordingConfig(sdkAppId);
+
+        assertThat(config.getSdkAppId()).isEqualTo(sdkAppId);
+        assertThat(config.getEnabled()).isFalse();
+        Status unknown = status(() -> recordingConfig(sdkAppId + 1_000_000));
+        assertThat(unknown.getCode()).as(unknown.getDescription()).isEqualTo(Status.Code.NOT_FOUND);
+    }
+
+    @Test
+    @Order(6)
+    void rpcsOfLaterIssuesNameTheirIssue() {
+        Status rating =
+                status(
+                        () ->
+                                RatingServiceGrpc.newBlockingStub(channels.get("rating"))
+                                        .ingestUsage(IngestUsageRequest.getDefaultInstance()));
+        Status mixing =
+                status(
+                        () ->
+                                MixingServiceGrpc.newBlockingStub(channels.get("mixing"))
+                                        .previewLayout(PreviewLayoutRequest.getDefaultInstance()));
+
+        assertThat(rating.getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
+        assertThat(rating.getDescription()).contains("issue #3");
+        assertThat(mixing.getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
+        assertThat(mixing.getDescription()).contains("issue #6");
+    }
+
+    @Test
+    @Order(7)
+    void readinessGoesDownWithoutTheDatabaseAndUpWhenItReturns() throws Exception {
+        for (TcpProxy proxy : databases.values()) {
+            proxy.cut();
+        }
+        for (ServiceProcess service : services.values()) {
+            service.awaitStatus("/q/health/ready", 503, Duration.ofSeconds(30));
+            assertThat(service.get("/q/health/live")).as(service.name).isEqualTo(200);
+        }
+        Status whileDown =
+                status(
+                        () ->
+                                PackagesServiceGrpc.newBlockingStub(channels.get("package"))
+                                        .withDeadlineAfter(20, TimeUnit.SECONDS)
+                                        .createAccount(
+                                                CreateAccountRequest.newBuilder()
+                                                        .setRequestId(UUID.randomUUID().toString())
+                                                        .setDisplayName("While Down Ltd")
+                                                        .setTrialExhaustionPolicy(
+                                                                TrialExhaustionPolicy
+                                                                        .TRIAL_EXHAUSTION_POLICY_STOP)
+                                                        .build()));
+        assertThat(whileDown.getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+
+        for (TcpProxy proxy : databases.values()) {
+            proxy.restore();
+        }
+        for (ServiceProcess service : services.values()) {
+            service.awaitStatus("/q/health/ready", 200, Duration.ofSeconds(30));
+        }
+    }
+
+    private RecordingConfig recordingConfig(long sdkAppId) {
+        return RecordingServiceGrpc.newBlockingStub(channels.get("recording"))
+                .getRecordingConfig(
+                        GetRecordingConfigRequest.newBuilder().setSdkAppId(sdkAppId).build())
+                .getConfig();
+    }
+
+    private static Status status(Runnable call) {
+        try {
+            call.run();
+        } catch (StatusRuntimeException e) {
+            return e.getStatus();
+        }
+        throw new AssertionError("the call succeeded; expected it to fail");
+    }
+
+    private static List<String> reflectedServices(ManagedChannel channel) throws Exception {
+        CompletableFuture<List<String>> names = new CompletableFuture<>();
+        StreamObserver<ServerReflectionRequest> requests =
+                ServerReflectionGrpc.newStub(channel)
+                        .serverReflectionInfo(
+                                new StreamObserver<>() {
+                                    @Override
+                                    public void onNext(ServerReflectionResponse response) {
+                                        names.complete(
+                                                response
+                                                        .getListServicesResponse()
+                                                        .getServiceList()
+                                                        .stream()
+                                                        .map(ServiceResponse::getName)
+                                                        .toList());
+                                    }
+
+                                    @Override
+                                    public void onError(Throwable t) {
+                                        names.completeExceptionally(t);
+                                    }
+
+                                    @Override
+                                    public void onCompleted() {
+                                        names.complete(new ArrayList<>());
+                                    }
+                                });
+        requests.onNext(ServerReflectionRequest.newBuilder().setListServices("").build());
+        requests.onCompleted();
+        return names.get(10, TimeUnit.SECONDS);
+    }
+
+    private static String database(String area) {
+        return area.equals("package") ? "packages" : area;
+    }
+
+    /** The PostgreSQL server of RTCSUITE_DB_URL (jdbc:postgresql://host:port), else local 5432. */
+    private static InetSocketAddress postgresAddress() throws IOException {
+        String url =
+                System.getenv().getOrDefault("RTCSUITE_DB_URL", "jdbc:postgresql://127.0.0.1:5432");
+        String hostPort = url.replaceFirst("^jdbc:postgresql://", "").split("/")[0];
+        int colon = hostPort.lastIndexOf(':');
+        return colon < 0
+                ? new InetSocketAddress(hostPort, 5432)
+                : new InetSocketAddress(
+                        hostPort.substring(0, colon),
+                        Integer.parseInt(hostPort.substring(colon + 1)));
+    }
+}
