@@ -40,7 +40,12 @@ public class ServiceException extends RuntimeException {
         return new ServiceException(
                 ErrorKind.INVALID_ARGUMENT,
                 VALIDATION_FAILED,
-                "The request has invalid fields: " + fields,
+                "The request has invalid fields: "
+                        + String.join(
+                                "; ",
+                                violations.stream()
+                                        .map(v -> v.field() + " " + v.description())
+                                        .toList()),
                 Map.of("fields", fields, "violationCount", Integer.toString(violations.size())),
                 violations);
     }
