@@ -1,6 +1,7 @@
 package dev.rtcsuite.packages.grpc;
 
-import com.google.protobuf.Timestamp;
+import static dev.rtcsuite.platform.grpc.ProtoTime.timestamp;
+
 import dev.rtcsuite.packages.domain.Account;
 import dev.rtcsuite.packages.domain.App;
 import dev.rtcsuite.packages.domain.ServiceStatus;
@@ -10,7 +11,6 @@ import dev.rtcsuite.packages.v1.AccountStatus;
 import dev.rtcsuite.packages.v1.AppState;
 import dev.rtcsuite.packages.v1.ServiceStatusReason;
 import dev.rtcsuite.packages.v1.SettlementCycle;
-import java.time.Instant;
 
 /** Domain ↔ proto for accounts, apps and service status. Mapping only, no rules. */
 final class PackagesProtoMapper {
@@ -105,12 +105,5 @@ final class PackagesProtoMapper {
             case TRIAL_EXHAUSTED -> ServiceStatusReason.SERVICE_STATUS_REASON_TRIAL_EXHAUSTED;
             case RECLAIMED -> ServiceStatusReason.SERVICE_STATUS_REASON_RECLAIMED;
         };
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder()
-                .setSeconds(instant.getEpochSecond())
-                .setNanos(instant.getNano())
-                .build();
     }
 }

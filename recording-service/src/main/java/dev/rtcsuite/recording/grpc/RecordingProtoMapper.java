@@ -1,6 +1,6 @@
 package dev.rtcsuite.recording.grpc;
 
-import com.google.protobuf.Timestamp;
+import dev.rtcsuite.platform.grpc.ProtoTime;
 import dev.rtcsuite.recording.domain.RecordingConfig;
 import dev.rtcsuite.recording.v1.FileFormat;
 import dev.rtcsuite.recording.v1.RecordingMode;
@@ -26,13 +26,7 @@ final class RecordingProtoMapper {
                         .setStorageSubApp(config.storageSubApp())
                         .setCallbackUrl(config.callbackUrl())
                         .setCallbackKeySet(config.callbackKeySet());
-        config.updatedTime()
-                .ifPresent(
-                        time ->
-                                proto.setUpdateTime(
-                                        Timestamp.newBuilder()
-                                                .setSeconds(time.getEpochSecond())
-                                                .setNanos(time.getNano())));
+        config.updatedTime().ifPresent(time -> proto.setUpdateTime(ProtoTime.timestamp(time)));
         return proto.build();
     }
 
