@@ -36,7 +36,7 @@ class MinuteAccumulationTest {
 
     @Test
     @DisplayName(
-            "Handbook 计费常见问题 (package deduction table): intervals 00:00, 00:05, 00:10 deduct"
+            "Billing handbook FAQ, package deduction table: intervals 00:00, 00:05, 00:10 deduct"
                     + " 1, 0, 1 minutes, 2 in all")
     void reproducesTheHandbookDeductionTableThroughADayLedger() {
         DayLedger ledger = new DayLedger(RatingFixtures.CALENDAR, RatingFixtures.DAY);
