@@ -65,11 +65,12 @@ public final class DayLedger {
         if (recordKey == null || recordKey.isBlank()) {
             throw new IllegalArgumentException("a usage record needs an idempotency key");
         }
-        List<? extends Usage> checked = List.copyOf(usages);
+        // Copied before the key is taken, so a bad list (null element) leaves the ledger unchanged.
+        List<? extends Usage> copy = List.copyOf(usages);
         if (!recordKeys.add(recordKey)) {
             return RecordOutcome.DUPLICATE;
         }
-        for (Usage usage : checked) {
+        for (Usage usage : copy) {
             switch (usage) {
                 case TimedUsage timed -> addTime(timed);
                 case QuantityUsage quantity -> addQuantity(quantity);

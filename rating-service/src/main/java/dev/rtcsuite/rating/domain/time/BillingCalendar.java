@@ -80,6 +80,11 @@ public record BillingCalendar(ZoneId zone) {
         return slices;
     }
 
+    /** The billing days a span touches, in order: the day ledgers its usage record goes to. */
+    public List<LocalDate> billingDays(TimeSpan span) {
+        return slice(span).stream().map(CalendarSlice::billingDay).distinct().toList();
+    }
+
     private static Instant earliest(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
     }

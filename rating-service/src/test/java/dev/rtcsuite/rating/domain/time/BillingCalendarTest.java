@@ -36,5 +36,7 @@ class BillingCalendarTest {
                 .containsExactly(
                         new CalendarSlice(RatingFixtures.DAY, 287, 90),
                         new CalendarSlice(RatingFixtures.DAY.plusDays(1), 0, 210));
+        assertThat(BillingCalendar.DEFAULT.billingDays(span))
+                .containsExactly(RatingFixtures.DAY, RatingFixtures.DAY.plusDays(1));
     }
 }
