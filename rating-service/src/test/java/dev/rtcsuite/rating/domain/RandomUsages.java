@@ -3,6 +3,7 @@ package dev.rtcsuite.rating.domain;
 import dev.rtcsuite.rating.domain.tier.RatedTier;
 import dev.rtcsuite.rating.domain.tier.Resolution;
 import dev.rtcsuite.rating.domain.tier.ResolutionTier;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +11,9 @@ import java.util.Random;
 import java.util.stream.IntStream;
 
 /**
- * Seeded random usage for property tests (jqwik is not used, see the rating-engine report): every
- * case is reproducible from its seed.
+ * Seeded random usage for property tests. Plain JUnit parameterized over seeds rather than jqwik,
+ * whose releases run on JUnit Platform 1.x while Quarkus brings Platform 6; every case is
+ * reproducible from its seed.
  */
 public final class RandomUsages {
 
@@ -80,7 +82,7 @@ public final class RandomUsages {
 
     /** Cut points strictly inside (start, end), with random nanoseconds, in order. */
     public List<Instant> cutPoints(Instant start, Instant end, int maxCuts) {
-        long nanos = java.time.Duration.between(start, end).toNanos();
+        long nanos = Duration.between(start, end).toNanos();
         return random.longs(random.nextInt(maxCuts + 1), 1, Math.max(2, nanos))
                 .filter(n -> n < nanos)
                 .sorted()

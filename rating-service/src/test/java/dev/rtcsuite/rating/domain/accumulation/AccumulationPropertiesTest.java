@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @DisplayName("SPEC R-2, R-8 properties: accumulation and idempotency")
 class AccumulationPropertiesTest {
 
-    static java.util.stream.IntStream seeds() {
+    static IntStream seeds() {
         return RandomUsages.seeds();
     }
 

@@ -7,6 +7,7 @@ import static dev.rtcsuite.rating.domain.RatingFixtures.span;
 import static dev.rtcsuite.rating.domain.RatingFixtures.usd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.rtcsuite.rating.domain.BillableItem;
 import dev.rtcsuite.rating.domain.ChargeKey;
@@ -71,8 +72,8 @@ class DailyBillTest {
         assertThat(bill.totals())
                 .extracting(CurrencyTotal::exact, CurrencyTotal::rounded)
                 .containsExactly(
-                        org.assertj.core.api.Assertions.tuple(cny("0.63000000"), cny("0.63")),
-                        org.assertj.core.api.Assertions.tuple(usd("0.77000000"), usd("0.77")));
+                        tuple(cny("0.63000000"), cny("0.63")),
+                        tuple(usd("0.77000000"), usd("0.77")));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static dev.rtcsuite.rating.domain.RatingFixtures.cny;
 import static dev.rtcsuite.rating.domain.RatingFixtures.decimal;
 import static dev.rtcsuite.rating.domain.RatingFixtures.firstMinutes;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.rtcsuite.rating.domain.BillableItem;
@@ -120,7 +121,7 @@ class LegacyStorageTrafficTest {
                 TimedUsage.of(
                         "u", ChargeKey.untiered(BillableItem.IN_CLASS_RECORDING), firstMinutes(1));
 
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        assertThatIllegalArgumentException()
                 .isThrownBy(() -> LegacyRecordingPlan.waiveMinuteCharges(List.of(inClass)));
     }
 }

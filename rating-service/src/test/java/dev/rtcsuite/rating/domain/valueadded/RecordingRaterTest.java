@@ -12,6 +12,7 @@ import dev.rtcsuite.rating.domain.BillableItem;
 import dev.rtcsuite.rating.domain.ChargeKey;
 import dev.rtcsuite.rating.domain.Money;
 import dev.rtcsuite.rating.domain.StreamType;
+import dev.rtcsuite.rating.domain.TimeSpan;
 import dev.rtcsuite.rating.domain.TimedUsage;
 import dev.rtcsuite.rating.domain.bill.BillLine;
 import dev.rtcsuite.rating.domain.bill.DailyBill;
@@ -190,7 +191,7 @@ class RecordingRaterTest {
                                         firstMinutes(1)));
     }
 
-    private static RecorderInput audioOnly(String user, dev.rtcsuite.rating.domain.TimeSpan span) {
+    private static RecorderInput audioOnly(String user, TimeSpan span) {
         return RecorderInput.of(user, StreamType.MAIN, Resolution.NONE, span);
     }
 
