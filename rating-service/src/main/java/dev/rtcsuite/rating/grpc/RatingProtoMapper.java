@@ -1,0 +1,94 @@
+package dev.rtcsuite.rating.grpc;
+
+import com.google.type.Decimal;
+import dev.rtcsuite.common.v1.BillableItem;
+import dev.rtcsuite.common.v1.ResolutionTier;
+import dev.rtcsuite.rating.domain.ChargeKey;
+import dev.rtcsuite.rating.domain.Money;
+import dev.rtcsuite.rating.domain.bill.BillLine;
+import dev.rtcsuite.rating.domain.bill.CurrencyTotal;
+import dev.rtcsuite.rating.domain.estimate.EstimateLine;
+import dev.rtcsuite.rating.v1.QuantityUnit;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * Domain → proto for rated lines and money. The domain's enum constants carry the proto enum's
+ * names without its prefix (QHD is "2K", UHD is "4K" in both), so enums map by name.
+ */
+final class RatingProtoMapper {
+
+    private static final BigDecimal NANOS_PER_UNIT = BigDecimal.valueOf(1_000_000_000L);
+
+    private RatingProtoMapper() {}
+
+    /** Exact: every amount here has at most 9 decimals, which google.type.Money holds. */
+    static com.google.type.Money money(Money money) {
+        BigDecimal amount = money.amount();
+        BigDecimal units = amount.setScale(0, RoundingMode.DOWN);
+        int nanos =
+                amount.subtract(units)
+                        .multiply(NANOS_PER_UNIT)
+                        .setScale(0, RoundingMode.UNNECESSARY)
+                        .intValueExact();
+        return com.google.type.Money.newBuilder()
+                .setCurrencyCode(money.currency().getCurrencyCode())
+                .setUnits(units.longValueExact())
+                .setNanos(nanos)
+                .build();
+    }
+
+    static dev.rtcsuite.rating.v1.CurrencyTotal total(CurrencyTotal total) {
+        return dev.rtcsuite.rating.v1.CurrencyTotal.newBuilder()
+                .setExactAmount(money(total.exact()))
+                .setRoundedAmount(money(total.rounded()))
+                .build();
+    }
+
+    static dev.rtcsuite.rating.v1.BillLine billLine(BillLine line) {
+        var proto =
+                dev.rtcsuite.rating.v1.BillLine.newBuilder()
+                        .setItem(item(line.key()))
+                        .setTier(tier(line.key()))
+                        .setAbove4K(line.key().tier().above4k())
+                        .setSeconds(line.seconds())
+                        .setUnit(QuantityUnit.valueOf("QUANTITY_UNIT_" + line.unit().name()))
+                        .setUnitPrice(money(line.price().unitPrice()))
+                        .setAmount(money(line.amount()))
+                        .setRoundedAmount(money(line.roundedAmount()))
+                        .setPriceBookVersion(line.price().priceBookVersion());
+        if (line.unit() == dev.rtcsuite.rating.domain.QuantityUnit.MINUTES) {
+            proto.setMinutes(line.minutes());
+        }
+        return proto.setQuantity(decimal(line.quantity())).build();
+    }
+
+    static dev.rtcsuite.rating.v1.EstimateLine estimateLine(EstimateLine estimate) {
+        BillLine line = estimate.line();
+        return dev.rtcsuite.rating.v1.EstimateLine.newBuilder()
+                .setUserId(estimate.userId())
+                .setItem(item(line.key()))
+                .setTier(tier(line.key()))
+                .setAbove4K(line.key().tier().above4k())
+                .setMinutes(line.minutes())
+                .setUnitPrice(money(line.price().unitPrice()))
+                .setAmount(money(line.amount()))
+                .setRoundedAmount(money(line.roundedAmount()))
+                .build();
+    }
+
+    static BillableItem item(ChargeKey key) {
+        return BillableItem.valueOf("BILLABLE_ITEM_" + key.item().name());
+    }
+
+    static ResolutionTier tier(ChargeKey key) {
+        return key.tier()
+                .resolutionTier()
+                .map(tier -> ResolutionTier.valueOf("RESOLUTION_TIER_" + tier.name()))
+                .orElse(ResolutionTier.RESOLUTION_TIER_UNSPECIFIED);
+    }
+
+    private static Decimal decimal(BigDecimal value) {
+        return Decimal.newBuilder().setValue(value.toPlainString()).build();
+    }
+}
