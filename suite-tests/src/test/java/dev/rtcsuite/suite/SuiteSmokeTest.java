@@ -9,8 +9,8 @@ import dev.rtcsuite.packages.v1.CreateAppRequest;
 import dev.rtcsuite.packages.v1.PackagesServiceGrpc;
 import dev.rtcsuite.packages.v1.PackagesServiceGrpc.PackagesServiceBlockingStub;
 import dev.rtcsuite.packages.v1.TrialExhaustionPolicy;
-import dev.rtcsuite.rating.v1.IngestUsageRequest;
 import dev.rtcsuite.rating.v1.RatingServiceGrpc;
+import dev.rtcsuite.rating.v1.RerateDayRequest;
 import dev.rtcsuite.recording.v1.GetRecordingConfigRequest;
 import dev.rtcsuite.recording.v1.RecordingConfig;
 import dev.rtcsuite.recording.v1.RecordingServiceGrpc;
@@ -201,7 +201,7 @@ class SuiteSmokeTest {
                 status(
                         () ->
                                 RatingServiceGrpc.newBlockingStub(channels.get("rating"))
-                                        .ingestUsage(IngestUsageRequest.getDefaultInstance()));
+                                        .rerateDay(RerateDayRequest.getDefaultInstance()));
         Status mixing =
                 status(
                         () ->

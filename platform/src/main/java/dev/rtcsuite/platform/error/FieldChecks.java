@@ -28,6 +28,16 @@ public final class FieldChecks {
                 "must be " + min + "–" + max + " characters, was " + length);
     }
 
+    /** True while no check has failed. */
+    public boolean isValid() {
+        return violations.isEmpty();
+    }
+
+    /** Adds this collector's violations to {@code other}, e.g. one record's to its batch's. */
+    public void copyTo(FieldChecks other) {
+        other.violations.addAll(violations);
+    }
+
     /** Throws {@link ServiceException} with kind INVALID_ARGUMENT if any check failed. */
     public void throwIfInvalid() {
         if (!violations.isEmpty()) {

@@ -12,9 +12,9 @@ import dev.rtcsuite.rating.v1.EstimateCostResponse;
 import dev.rtcsuite.rating.v1.EstimateLine;
 import dev.rtcsuite.rating.v1.EstimateSubscription;
 import dev.rtcsuite.rating.v1.EstimateUser;
-import dev.rtcsuite.rating.v1.IngestUsageRequest;
 import dev.rtcsuite.rating.v1.MixOption;
 import dev.rtcsuite.rating.v1.RatingServiceGrpc.RatingServiceBlockingStub;
+import dev.rtcsuite.rating.v1.RerateDayRequest;
 import io.grpc.Status.Code;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
@@ -125,14 +125,13 @@ class RatingGrpcServiceTest {
     }
 
     @Test
-    void ingestUsageAnswersUnimplementedNamingIssue3() {
-        RpcError error =
-                RpcError.of(() -> rating.ingestUsage(IngestUsageRequest.getDefaultInstance()));
+    void rpcsOfLaterWorkAnswerUnimplementedNamingIssue3() {
+        RpcError error = RpcError.of(() -> rating.rerateDay(RerateDayRequest.getDefaultInstance()));
 
         assertThat(error.code()).isEqualTo(Code.UNIMPLEMENTED);
         assertThat(error.message())
                 .isEqualTo(
-                        "rtcsuite.rating.v1.RatingService/IngestUsage is not implemented yet: it"
+                        "rtcsuite.rating.v1.RatingService/RerateDay is not implemented yet: it"
                                 + " arrives with issue #3 (rating-service: the rating engine).");
     }
 

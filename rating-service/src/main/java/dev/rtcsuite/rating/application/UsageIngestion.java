@@ -1,0 +1,27 @@
+package dev.rtcsuite.rating.application;
+
+import dev.rtcsuite.rating.persistence.UsageRecordRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+
+/**
+ * Stores usage facts durably and once (SPEC R-8): a batch is one transaction, so it is stored whole
+ * or not at all, and acknowledged only after it is committed. A record whose (app, key) was stored
+ * before, in this batch or any earlier one, is counted as a duplicate and changes nothing.
+ */
+@ApplicationScoped
+public class UsageIngestion {
+
+    private final UsageRecordRepository records;
+
+    public UsageIngestion(UsageRecordRepository records) {
+        this.records = records;
+    }
+
+    @Transactional
+    public IngestResult ingest(List<UsageRecord> batch) {
+        long accepted = batch.stream().filter(records::insertIfAbsent).count();
+        return new IngestResult(accepted, batch.size() - accepted);
+    }
+}
