@@ -10,6 +10,7 @@ import dev.rtcsuite.packages.persistence.AppRepository;
 import dev.rtcsuite.packages.persistence.Page;
 import dev.rtcsuite.platform.error.FieldChecks;
 import dev.rtcsuite.platform.error.ServiceException;
+import dev.rtcsuite.platform.paging.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;

@@ -4,7 +4,6 @@ import static dev.rtcsuite.packages.grpc.PackagesProtoMapper.fromProto;
 import static dev.rtcsuite.packages.grpc.PackagesProtoMapper.toProto;
 
 import dev.rtcsuite.packages.application.AccountRegistry;
-import dev.rtcsuite.packages.application.PageRequest;
 import dev.rtcsuite.packages.domain.Account;
 import dev.rtcsuite.packages.domain.App;
 import dev.rtcsuite.packages.persistence.Page;
@@ -28,6 +27,7 @@ import dev.rtcsuite.packages.v1.ListAppsRequest;
 import dev.rtcsuite.packages.v1.ListAppsResponse;
 import dev.rtcsuite.packages.v1.MutinyPackagesServiceGrpc;
 import dev.rtcsuite.platform.grpc.GrpcCalls;
+import dev.rtcsuite.platform.paging.PageRequest;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 

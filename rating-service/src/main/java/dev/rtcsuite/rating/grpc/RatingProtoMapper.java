@@ -3,11 +3,16 @@ package dev.rtcsuite.rating.grpc;
 import com.google.type.Decimal;
 import dev.rtcsuite.common.v1.BillableItem;
 import dev.rtcsuite.common.v1.ResolutionTier;
+import dev.rtcsuite.platform.grpc.ProtoTime;
+import dev.rtcsuite.rating.application.RatedDay;
 import dev.rtcsuite.rating.domain.ChargeKey;
 import dev.rtcsuite.rating.domain.Money;
+import dev.rtcsuite.rating.domain.accumulation.IntervalMinutes;
+import dev.rtcsuite.rating.domain.accumulation.IntervalUsage;
 import dev.rtcsuite.rating.domain.bill.BillLine;
 import dev.rtcsuite.rating.domain.bill.CurrencyTotal;
 import dev.rtcsuite.rating.domain.estimate.EstimateLine;
+import dev.rtcsuite.rating.v1.BillState;
 import dev.rtcsuite.rating.v1.QuantityUnit;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -74,6 +79,37 @@ final class RatingProtoMapper {
                 .setUnitPrice(money(line.price().unitPrice()))
                 .setAmount(money(line.amount()))
                 .setRoundedAmount(money(line.roundedAmount()))
+                .build();
+    }
+
+    static dev.rtcsuite.rating.v1.DailyBill dailyBill(RatedDay day) {
+        return dev.rtcsuite.rating.v1.DailyBill.newBuilder()
+                .setAccountId(day.accountId())
+                .setSdkAppId(day.sdkAppId())
+                .setBillingDay(ProtoTime.date(day.billingDay()))
+                .setBillingTimeZone(day.billingZone().getId())
+                .setState(day.closed() ? BillState.BILL_STATE_CLOSED : BillState.BILL_STATE_OPEN)
+                .addAllLines(day.bill().lines().stream().map(RatingProtoMapper::billLine).toList())
+                .addAllTotals(day.bill().totals().stream().map(RatingProtoMapper::total).toList())
+                .setComputeTime(ProtoTime.timestamp(day.computedAt()))
+                .build();
+    }
+
+    static dev.rtcsuite.rating.v1.IntervalUsage interval(RatedDay day, IntervalUsage row) {
+        IntervalMinutes minutes = row.minutes();
+        return dev.rtcsuite.rating.v1.IntervalUsage.newBuilder()
+                .setSdkAppId(day.sdkAppId())
+                .setBillingDay(ProtoTime.date(day.billingDay()))
+                .setItem(item(row.key()))
+                .setTier(tier(row.key()))
+                .setIntervalIndex(row.intervalIndex())
+                .setIntervalStartTime(ProtoTime.timestamp(row.intervalStart()))
+                .setSeconds(minutes.seconds())
+                .setCumulativeSeconds(minutes.cumulativeSeconds())
+                .setCumulativeBillableMinutes(minutes.cumulativeBillableMinutes())
+                .setBillableMinutes(minutes.billableMinutes())
+                .setUnitPrice(money(row.price().unitPrice()))
+                .setPriceBookVersion(row.price().priceBookVersion())
                 .build();
     }
 

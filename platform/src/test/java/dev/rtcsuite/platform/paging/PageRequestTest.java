@@ -1,4 +1,4 @@
-package dev.rtcsuite.packages.application;
+package dev.rtcsuite.platform.paging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.rtcsuite.packages.application;
+package dev.rtcsuite.platform.paging;
 
 import dev.rtcsuite.platform.error.FieldChecks;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,210 @@
+package dev.rtcsuite.rating.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.when;
+
+import com.google.type.Money;
+import dev.rtcsuite.common.v1.BillableItem;
+import dev.rtcsuite.common.v1.ResolutionTier;
+import dev.rtcsuite.common.v1.StreamType;
+import dev.rtcsuite.platform.grpc.ProtoTime;
+import dev.rtcsuite.platform.testing.RpcError;
+import dev.rtcsuite.rating.client.AccountDirectory;
+import dev.rtcsuite.rating.client.AccountDirectory.AppAccount;
+import dev.rtcsuite.rating.v1.BillState;
+import dev.rtcsuite.rating.v1.DailyBill;
+import dev.rtcsuite.rating.v1.GetDailyBillRequest;
+import dev.rtcsuite.rating.v1.IngestUsageRequest;
+import dev.rtcsuite.rating.v1.IntervalUsage;
+import dev.rtcsuite.rating.v1.ListIntervalUsageRequest;
+import dev.rtcsuite.rating.v1.ListIntervalUsageResponse;
+import dev.rtcsuite.rating.v1.PresenceInterval;
+import dev.rtcsuite.rating.v1.RatingServiceGrpc.RatingServiceBlockingStub;
+import dev.rtcsuite.rating.v1.SubscriptionInterval;
+import dev.rtcsuite.rating.v1.UsageRecord;
+import io.grpc.Status.Code;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.InjectMock;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Usage ingested through gRPC, rated from the stored facts into the day's bill (SPEC R-2, R-3,
+ * R-8). The app's account and billing zone come from package-service, mocked here.
+ */
+@QuarkusTest
+class DailyBillGrpcTest {
+
+    private static final AtomicLong APPS =
+            new AtomicLong(1_800_000_000L + System.nanoTime() % 1_000_000);
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
+    private static final Instant TEN_AM = DAY.atTime(10, 0).atZone(SHANGHAI).toInstant();
+
+    @GrpcClient RatingServiceBlockingStub rating;
+
+    @InjectMock AccountDirectory accounts;
+
+    private final long app = APPS.incrementAndGet();
+    private final String account = UUID.randomUUID().toString();
+
+    @BeforeEach
+    void appBelongsToAnAccountInShanghai() {
+        when(accounts.app(app)).thenReturn(new AppAccount(app, account, SHANGHAI));
+        when(accounts.appsOf(account)).thenReturn(List.of(new AppAccount(app, account, SHANGHAI)));
+    }
+
+    @Test
+    void r3Example3IsFivePointZeroFourOnTheDaysBill() {
+        // A sends 640×360, B audio only, C 1920×1080; all subscribe all, 30 minutes.
+        List<UsageRecord> records = new ArrayList<>();
+        for (String user : List.of("A", "B", "C")) {
+            records.add(presence(user));
+        }
+        records.add(subscription("A", "B", 0, 0));
+        records.add(subscription("A", "C", 1920, 1080));
+        records.add(subscription("B", "A", 640, 360));
+        records.add(subscription("B", "C", 1920, 1080));
+        records.add(subscription("C", "A", 640, 360));
+        records.add(subscription("C", "B", 0, 0));
+        ingest(records);
+
+        DailyBill bill = bill(GetDailyBillRequest.newBuilder().setSdkAppId(app));
+
+        assertThat(bill.getTotalsList()).hasSize(1);
+        assertThat(bill.getTotals(0).getExactAmount()).isEqualTo(cny(5, 40_000_000));
+        assertThat(bill.getTotals(0).getRoundedAmount()).isEqualTo(cny(5, 40_000_000));
+        assertThat(bill.getState()).isEqualTo(BillState.BILL_STATE_CLOSED);
+        assertThat(bill.getBillingTimeZone()).isEqualTo("Asia/Shanghai");
+        assertThat(bill.getAccountId()).isEqualTo(account);
+        assertThat(bill.getLinesList())
+                .extracting(line -> line.getTier() + ":" + line.getMinutes())
+                .containsExactlyInAnyOrder(
+                        "RESOLUTION_TIER_AUDIO:90",
+                        "RESOLUTION_TIER_SD:60",
+                        "RESOLUTION_TIER_FHD:60");
+    }
+
+    @Test
+    void r2TableHoldsIntervalByInterval() {
+        // 30 s, 20 s and 40 s of audio in the first three 5-minute intervals of the day.
+        Instant midnight = DAY.atStartOfDay(SHANGHAI).toInstant();
+        ingest(
+                List.of(
+                        presenceBetween("p1", midnight, midnight.plusSeconds(30)),
+                        presenceBetween("p2", midnight.plusSeconds(300), midnight.plusSeconds(320)),
+                        presenceBetween(
+                                "p3", midnight.plusSeconds(600), midnight.plusSeconds(640))));
+
+        ListIntervalUsageResponse intervals =
+                rating.listIntervalUsage(
+                        ListIntervalUsageRequest.newBuilder()
+                                .setSdkAppId(app)
+                                .setBillingDay(ProtoTime.date(DAY))
+                                .build());
+
+        assertThat(intervals.getIntervalsList())
+                .extracting(
+                        IntervalUsage::getIntervalIndex,
+                        IntervalUsage::getSeconds,
+                        IntervalUsage::getCumulativeSeconds,
+                        IntervalUsage::getCumulativeBillableMinutes,
+                        IntervalUsage::getBillableMinutes)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(0, 30L, 30L, 1L, 1L),
+                        org.assertj.core.groups.Tuple.tuple(1, 20L, 50L, 1L, 0L),
+                        org.assertj.core.groups.Tuple.tuple(2, 40L, 90L, 2L, 1L));
+        assertThat(intervals.getIntervals(0).getItem())
+                .isEqualTo(BillableItem.BILLABLE_ITEM_BASE_SERVICE);
+        assertThat(intervals.getIntervals(0).getTier())
+                .isEqualTo(ResolutionTier.RESOLUTION_TIER_AUDIO);
+        assertThat(intervals.getIntervals(0).getUnitPrice())
+                .isEqualTo(Money.newBuilder().setCurrencyCode("CNY").setNanos(7_000_000).build());
+    }
+
+    @Test
+    void theAccountsBillAddsItsApps() {
+        ingest(List.of(presence("A")));
+
+        DailyBill bill = bill(GetDailyBillRequest.newBuilder().setAccountId(account));
+
+        assertThat(bill.getSdkAppId()).isZero();
+        assertThat(bill.getAccountId()).isEqualTo(account);
+        // 30 audio minutes × 0.007 = 0.21.
+        assertThat(bill.getTotals(0).getExactAmount()).isEqualTo(cny(0, 210_000_000));
+    }
+
+    @Test
+    void badBillRequestsNameTheirFields() {
+        RpcError error =
+                RpcError.of(() -> rating.getDailyBill(GetDailyBillRequest.getDefaultInstance()));
+
+        assertThat(error.code()).isEqualTo(Code.INVALID_ARGUMENT);
+        assertThat(error.violatedFields()).containsExactly("billing_day", "scope");
+    }
+
+    private DailyBill bill(GetDailyBillRequest.Builder request) {
+        return rating.getDailyBill(request.setBillingDay(ProtoTime.date(DAY)).build()).getBill();
+    }
+
+    private void ingest(List<UsageRecord> records) {
+        rating.ingestUsage(
+                IngestUsageRequest.newBuilder()
+                        .setRequestId(UUID.randomUUID().toString())
+                        .addAllRecords(records)
+                        .build());
+    }
+
+    private UsageRecord presence(String user) {
+        return presenceBetween("presence-" + user, TEN_AM, TEN_AM.plusSeconds(1800)).toBuilder()
+                .setPresence(
+                        PresenceInterval.newBuilder()
+                                .setRoomId(7)
+                                .setUserId(user)
+                                .setStartTime(ProtoTime.timestamp(TEN_AM))
+                                .setEndTime(ProtoTime.timestamp(TEN_AM.plusSeconds(1800))))
+                .build();
+    }
+
+    private UsageRecord presenceBetween(String key, Instant start, Instant end) {
+        return UsageRecord.newBuilder()
+                .setIdempotencyKey(key)
+                .setSdkAppId(app)
+                .setPresence(
+                        PresenceInterval.newBuilder()
+                                .setRoomId(7)
+                                .setUserId("solo")
+                                .setStartTime(ProtoTime.timestamp(start))
+                                .setEndTime(ProtoTime.timestamp(end)))
+                .build();
+    }
+
+    private UsageRecord subscription(String receiver, String sender, int width, int height) {
+        return UsageRecord.newBuilder()
+                .setIdempotencyKey("sub-" + receiver + "-" + sender)
+                .setSdkAppId(app)
+                .setSubscription(
+                        SubscriptionInterval.newBuilder()
+                                .setRoomId(7)
+                                .setReceiverUserId(receiver)
+                                .setSenderUserId(sender)
+                                .setSenderStreamType(StreamType.STREAM_TYPE_MAIN)
+                                .setReceivedWidth(width)
+                                .setReceivedHeight(height)
+                                .setStartTime(ProtoTime.timestamp(TEN_AM))
+                                .setEndTime(ProtoTime.timestamp(TEN_AM.plusSeconds(1800))))
+                .build();
+    }
+
+    private static Money cny(long units, int nanos) {
+        return Money.newBuilder().setCurrencyCode("CNY").setUnits(units).setNanos(nanos).build();
+    }
+}
