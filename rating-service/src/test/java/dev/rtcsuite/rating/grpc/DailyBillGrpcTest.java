@@ -88,7 +88,7 @@ class DailyBillGrpcTest {
         assertThat(bill.getLinesList())
                 .extracting(line -> line.getTier() + ":" + line.getMinutes())
                 .containsExactlyInAnyOrder(
-                        "RESOLUTION_TIER_AUDIO:90",
+                        "RESOLUTION_TIER_AUDIO:60",
                         "RESOLUTION_TIER_SD:60",
                         "RESOLUTION_TIER_FHD:60");
     }
