@@ -2,6 +2,8 @@ package dev.rtcsuite.suite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.Timestamp;
+import com.google.type.Date;
 import dev.rtcsuite.mixing.v1.MixingServiceGrpc;
 import dev.rtcsuite.mixing.v1.PreviewLayoutRequest;
 import dev.rtcsuite.packages.v1.CreateAccountRequest;
@@ -9,8 +11,13 @@ import dev.rtcsuite.packages.v1.CreateAppRequest;
 import dev.rtcsuite.packages.v1.PackagesServiceGrpc;
 import dev.rtcsuite.packages.v1.PackagesServiceGrpc.PackagesServiceBlockingStub;
 import dev.rtcsuite.packages.v1.TrialExhaustionPolicy;
+import dev.rtcsuite.rating.v1.DailyBill;
+import dev.rtcsuite.rating.v1.GetDailyBillRequest;
+import dev.rtcsuite.rating.v1.IngestUsageRequest;
+import dev.rtcsuite.rating.v1.PresenceInterval;
 import dev.rtcsuite.rating.v1.RatingServiceGrpc;
 import dev.rtcsuite.rating.v1.RerateDayRequest;
+import dev.rtcsuite.rating.v1.UsageRecord;
 import dev.rtcsuite.recording.v1.GetRecordingConfigRequest;
 import dev.rtcsuite.recording.v1.RecordingConfig;
 import dev.rtcsuite.recording.v1.RecordingServiceGrpc;
@@ -31,6 +38,9 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -162,7 +172,7 @@ class SuiteSmokeTest {
 
     @Test
     @Order(5)
-    void anAppCreatedInPackageServiceIsResolvedByRecordingService() {
+    void anAppCreatedInPackageServiceIsResolvedByRecordingAndRatingService() {
         PackagesServiceBlockingStub packages =
                 PackagesServiceGrpc.newBlockingStub(channels.get("package"));
         String accountId =
@@ -187,8 +197,13 @@ class SuiteSmokeTest {
                         .getSdkAppId();
 
         RecordingConfig config = recordingConfig(sdkAppId);
+        DailyBill bill = audioBillOf(sdkAppId);
 
         assertThat(config.getSdkAppId()).isEqualTo(sdkAppId);
+        // 30 audio minutes × 7.00 / 1000 = 0.21, in the account's zone resolved by rating-service.
+        assertThat(bill.getAccountId()).isEqualTo(accountId);
+        assertThat(bill.getBillingTimeZone()).isEqualTo("Asia/Shanghai");
+        assertThat(bill.getTotals(0).getRoundedAmount().getNanos()).isEqualTo(210_000_000);
         assertThat(config.getEnabled()).isFalse();
         Status unknown = status(() -> recordingConfig(sdkAppId + 1_000_000));
         assertThat(unknown.getCode()).as(unknown.getDescription()).isEqualTo(Status.Code.NOT_FOUND);
@@ -245,6 +260,46 @@ class SuiteSmokeTest {
         for (ServiceProcess service : services.values()) {
             service.awaitStatus("/q/health/ready", 200, Duration.ofSeconds(30));
         }
+    }
+
+    /**
+     * Half an hour of one user alone in a room yesterday, ingested and billed by rating-service.
+     */
+    private DailyBill audioBillOf(long sdkAppId) {
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+        LocalDate yesterday = LocalDate.now(shanghai).minusDays(1);
+        Instant start = yesterday.atTime(9, 0).atZone(shanghai).toInstant();
+        var rating = RatingServiceGrpc.newBlockingStub(channels.get("rating"));
+        rating.ingestUsage(
+                IngestUsageRequest.newBuilder()
+                        .setRequestId(UUID.randomUUID().toString())
+                        .addRecords(
+                                UsageRecord.newBuilder()
+                                        .setIdempotencyKey("smoke-presence")
+                                        .setSdkAppId(sdkAppId)
+                                        .setPresence(
+                                                PresenceInterval.newBuilder()
+                                                        .setRoomId(1)
+                                                        .setUserId("alone")
+                                                        .setStartTime(timestamp(start))
+                                                        .setEndTime(
+                                                                timestamp(
+                                                                        start.plusSeconds(1800)))))
+                        .build());
+        return rating.getDailyBill(
+                        GetDailyBillRequest.newBuilder()
+                                .setSdkAppId(sdkAppId)
+                                .setBillingDay(
+                                        Date.newBuilder()
+                                                .setYear(yesterday.getYear())
+                                                .setMonth(yesterday.getMonthValue())
+                                                .setDay(yesterday.getDayOfMonth()))
+                                .build())
+                .getBill();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).build();
     }
 
     private RecordingConfig recordingConfig(long sdkAppId) {
