@@ -1,29 +1,29 @@
 package dev.rtcsuite.rating.application;
 
-import dev.rtcsuite.platform.error.ServiceException;
 import dev.rtcsuite.rating.domain.estimate.CostEstimate;
 import dev.rtcsuite.rating.domain.estimate.CostEstimator;
 import dev.rtcsuite.rating.domain.estimate.Scenario;
-import dev.rtcsuite.rating.domain.price.ListPrices;
+import dev.rtcsuite.rating.domain.price.ContractAssignment;
+import dev.rtcsuite.rating.domain.price.DatedPriceBook;
+import dev.rtcsuite.rating.domain.price.PriceBook;
+import dev.rtcsuite.rating.domain.price.PriceBookKind;
 import dev.rtcsuite.rating.domain.price.PriceCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.util.Map;
+import java.time.Instant;
 
 /**
- * The price calculator (SPEC R-8): a scenario rated by the same raters and prices as real usage.
- * Until price books can be created and contracts assigned (issue #3), the list book of SPEC R-1 is
- * the only book, and so it is every account's price.
+ * The price calculator (SPEC R-8): a scenario rated by the same raters and prices as real usage,
+ * with the account's prices in force now, or with one named book.
  */
 @ApplicationScoped
 public class CostEstimates {
 
-    public static final String PRICE_BOOK_NOT_FOUND = "PRICE_BOOK_NOT_FOUND";
-
+    private final PriceBooks priceBooks;
     private final Clock clock;
-    private final PriceCatalog catalog = PriceCatalog.of(ListPrices.dated());
 
-    public CostEstimates(Clock clock) {
+    public CostEstimates(PriceBooks priceBooks, Clock clock) {
+        this.priceBooks = priceBooks;
         this.clock = clock;
     }
 
@@ -32,12 +32,17 @@ public class CostEstimates {
      * @param priceBookVersion the book to price with; empty for the one in force now
      */
     public CostEstimate estimate(Scenario scenario, String accountId, String priceBookVersion) {
-        if (!priceBookVersion.isEmpty() && !priceBookVersion.equals(ListPrices.VERSION)) {
-            throw ServiceException.notFound(
-                    PRICE_BOOK_NOT_FOUND,
-                    "No price book " + priceBookVersion + ".",
-                    Map.of("version", priceBookVersion));
+        Instant now = clock.instant();
+        String account = accountId.isEmpty() ? "(estimate)" : accountId;
+        PriceCatalog catalog = priceBooks.catalog();
+        if (!priceBookVersion.isEmpty()) {
+            PriceBook book = priceBooks.get(priceBookVersion).book();
+            catalog =
+                    book.kind() == PriceBookKind.LIST
+                            ? PriceCatalog.of(new DatedPriceBook(Instant.EPOCH, book))
+                            : catalog.withContract(
+                                    ContractAssignment.assign(account, Instant.EPOCH, book));
         }
-        return CostEstimator.estimate(scenario, clock.instant(), catalog.forAccount(accountId));
+        return CostEstimator.estimate(scenario, now, catalog.forAccount(account));
     }
 }

@@ -9,8 +9,6 @@ import dev.rtcsuite.rating.domain.base.Presence;
 import dev.rtcsuite.rating.domain.base.RoomFact;
 import dev.rtcsuite.rating.domain.base.Subscription;
 import dev.rtcsuite.rating.domain.bill.DailyBill;
-import dev.rtcsuite.rating.domain.price.ListPrices;
-import dev.rtcsuite.rating.domain.price.PriceCatalog;
 import dev.rtcsuite.rating.domain.price.PriceSource;
 import dev.rtcsuite.rating.domain.time.BillingCalendar;
 import dev.rtcsuite.rating.domain.valueadded.InClassRecordingRater;
@@ -43,12 +41,17 @@ public class DailyRatings {
 
     private final UsageRecordRepository records;
     private final AccountDirectory accounts;
+    private final PriceBooks priceBooks;
     private final Clock clock;
-    private final PriceCatalog catalog = PriceCatalog.of(ListPrices.dated());
 
-    public DailyRatings(UsageRecordRepository records, AccountDirectory accounts, Clock clock) {
+    public DailyRatings(
+            UsageRecordRepository records,
+            AccountDirectory accounts,
+            PriceBooks priceBooks,
+            Clock clock) {
         this.records = records;
         this.accounts = accounts;
+        this.priceBooks = priceBooks;
         this.clock = clock;
     }
 
@@ -105,7 +108,7 @@ public class DailyRatings {
                                                 .filter(Subscription.class::isInstance)
                                                 .map(Subscription.class::cast)
                                                 .toList())));
-        PriceSource prices = catalog.forAccount(app.accountId());
+        PriceSource prices = priceBooks.catalog().forAccount(app.accountId());
         Instant now = clock.instant();
         return RatedDay.ofApp(
                 app,

@@ -88,6 +88,11 @@ public class AccountDirectory {
         return result;
     }
 
+    /** Fails with NOT_FOUND ACCOUNT_NOT_FOUND unless package-service knows the account. */
+    public void requireAccount(String accountId) {
+        zone(accountId);
+    }
+
     private ZoneId zone(String accountId) {
         ZoneId known = zones.get(accountId);
         if (known != null) {

@@ -9,24 +9,41 @@ import dev.rtcsuite.platform.paging.PageRequest;
 import dev.rtcsuite.rating.application.CostEstimates;
 import dev.rtcsuite.rating.application.DailyRatings;
 import dev.rtcsuite.rating.application.IngestResult;
+import dev.rtcsuite.rating.application.PriceBooks;
 import dev.rtcsuite.rating.application.RatedDay;
+import dev.rtcsuite.rating.application.StoredPriceBook;
 import dev.rtcsuite.rating.application.UsageIngestion;
+import dev.rtcsuite.rating.client.AccountDirectory;
 import dev.rtcsuite.rating.domain.estimate.CostEstimate;
+import dev.rtcsuite.rating.domain.price.ContractAssignment;
+import dev.rtcsuite.rating.domain.price.PriceBook;
+import dev.rtcsuite.rating.domain.price.PriceBookKind;
+import dev.rtcsuite.rating.v1.CreatePriceBookRequest;
+import dev.rtcsuite.rating.v1.CreatePriceBookResponse;
 import dev.rtcsuite.rating.v1.EstimateCostRequest;
 import dev.rtcsuite.rating.v1.EstimateCostResponse;
+import dev.rtcsuite.rating.v1.GetContractPriceBookRequest;
+import dev.rtcsuite.rating.v1.GetContractPriceBookResponse;
 import dev.rtcsuite.rating.v1.GetDailyBillRequest;
 import dev.rtcsuite.rating.v1.GetDailyBillResponse;
+import dev.rtcsuite.rating.v1.GetPriceBookRequest;
+import dev.rtcsuite.rating.v1.GetPriceBookResponse;
 import dev.rtcsuite.rating.v1.IngestUsageRequest;
 import dev.rtcsuite.rating.v1.IngestUsageResponse;
 import dev.rtcsuite.rating.v1.ListIntervalUsageRequest;
 import dev.rtcsuite.rating.v1.ListIntervalUsageResponse;
+import dev.rtcsuite.rating.v1.ListPriceBooksRequest;
+import dev.rtcsuite.rating.v1.ListPriceBooksResponse;
 import dev.rtcsuite.rating.v1.MutinyRatingServiceGrpc;
+import dev.rtcsuite.rating.v1.SetContractPriceBookRequest;
+import dev.rtcsuite.rating.v1.SetContractPriceBookResponse;
 import dev.rtcsuite.rating.v1.StreamUsageRequest;
 import dev.rtcsuite.rating.v1.StreamUsageResponse;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +61,8 @@ public class RatingGrpcService extends MutinyRatingServiceGrpc.RatingServiceImpl
     private final CostEstimates estimates;
     private final UsageIngestion ingestion;
     private final DailyRatings ratings;
+    private final PriceBooks priceBooks;
+    private final AccountDirectory accounts;
     private final GrpcCalls calls;
     private final Clock clock;
 
@@ -51,13 +70,132 @@ public class RatingGrpcService extends MutinyRatingServiceGrpc.RatingServiceImpl
             CostEstimates estimates,
             UsageIngestion ingestion,
             DailyRatings ratings,
+            PriceBooks priceBooks,
+            AccountDirectory accounts,
             GrpcCalls calls,
             Clock clock) {
         this.estimates = estimates;
         this.ingestion = ingestion;
         this.ratings = ratings;
+        this.priceBooks = priceBooks;
+        this.accounts = accounts;
         this.calls = calls;
         this.clock = clock;
+    }
+
+    @Override
+    public Uni<CreatePriceBookResponse> createPriceBook(CreatePriceBookRequest request) {
+        return calls.once(
+                "CreatePriceBook",
+                request.getRequestId(),
+                request,
+                CreatePriceBookResponse.parser(),
+                () -> {
+                    var proto = request.getPriceBook();
+                    PriceBook book = PriceBookProtoMapper.fromProto(proto, clock.instant());
+                    StoredPriceBook stored =
+                            priceBooks.create(
+                                    book,
+                                    proto.getDisplayName(),
+                                    proto.hasEffectiveTime()
+                                            ? Optional.of(
+                                                    ProtoTime.instant(proto.getEffectiveTime()))
+                                            : Optional.empty());
+                    return CreatePriceBookResponse.newBuilder()
+                            .setPriceBook(PriceBookProtoMapper.toProto(stored))
+                            .build();
+                });
+    }
+
+    @Override
+    public Uni<GetPriceBookResponse> getPriceBook(GetPriceBookRequest request) {
+        return calls.answer(
+                () ->
+                        GetPriceBookResponse.newBuilder()
+                                .setPriceBook(
+                                        PriceBookProtoMapper.toProto(
+                                                priceBooks.get(request.getVersion())))
+                                .build());
+    }
+
+    @Override
+    public Uni<ListPriceBooksResponse> listPriceBooks(ListPriceBooksRequest request) {
+        return calls.answer(
+                () -> {
+                    PageRequest page =
+                            PageRequest.of(request.getPageSize(), request.getPageToken());
+                    Optional<PriceBookKind> kind =
+                            switch (request.getKindValue()) {
+                                case 1 -> Optional.of(PriceBookKind.LIST);
+                                case 2 -> Optional.of(PriceBookKind.CONTRACT);
+                                default -> Optional.empty();
+                            };
+                    List<StoredPriceBook> books = priceBooks.list(kind);
+                    int from = (int) Math.min(page.after(), books.size());
+                    int to = Math.min(from + page.size(), books.size());
+                    return ListPriceBooksResponse.newBuilder()
+                            .addAllPriceBooks(
+                                    books.subList(from, to).stream()
+                                            .map(PriceBookProtoMapper::toProto)
+                                            .toList())
+                            .setNextPageToken(nextPage(to, books.size()))
+                            .build();
+                });
+    }
+
+    @Override
+    public Uni<SetContractPriceBookResponse> setContractPriceBook(
+            SetContractPriceBookRequest request) {
+        return calls.once(
+                "SetContractPriceBook",
+                request.getRequestId(),
+                request,
+                SetContractPriceBookResponse.parser(),
+                () -> {
+                    Instant now = clock.instant();
+                    Instant from =
+                            request.hasEffectiveTime()
+                                    ? ProtoTime.instant(request.getEffectiveTime())
+                                    : now;
+                    new FieldChecks()
+                            .length(request.getAccountId(), 1, 64, "account_id")
+                            .check(
+                                    !from.isBefore(now),
+                                    "effective_time",
+                                    "must not be in the past (closed days are never re-rated);"
+                                            + " unset means now")
+                            .throwIfInvalid();
+                    accounts.requireAccount(request.getAccountId());
+                    ContractAssignment assignment =
+                            priceBooks.assign(
+                                    request.getAccountId(), request.getPriceBookVersion(), from);
+                    return SetContractPriceBookResponse.newBuilder()
+                            .setAssignment(
+                                    PriceBookProtoMapper.toProto(assignment).toBuilder()
+                                            .setCreateTime(ProtoTime.timestamp(now)))
+                            .build();
+                });
+    }
+
+    @Override
+    public Uni<GetContractPriceBookResponse> getContractPriceBook(
+            GetContractPriceBookRequest request) {
+        return calls.answer(
+                () -> {
+                    new FieldChecks()
+                            .length(request.getAccountId(), 1, 64, "account_id")
+                            .throwIfInvalid();
+                    return GetContractPriceBookResponse.newBuilder()
+                            .addAllAssignments(
+                                    priceBooks.assignments(request.getAccountId()).stream()
+                                            .map(PriceBookProtoMapper::toProto)
+                                            .toList())
+                            .build();
+                });
+    }
+
+    private static String nextPage(int to, int size) {
+        return PageRequest.token(to < size ? Optional.of((long) to) : Optional.empty());
     }
 
     @Override
@@ -125,11 +263,7 @@ public class RatingGrpcService extends MutinyRatingServiceGrpc.RatingServiceImpl
                     int to = Math.min(from + page.size(), rows.size());
                     return ListIntervalUsageResponse.newBuilder()
                             .addAllIntervals(rows.subList(from, to))
-                            .setNextPageToken(
-                                    PageRequest.token(
-                                            to < rows.size()
-                                                    ? Optional.of((long) to)
-                                                    : Optional.empty()))
+                            .setNextPageToken(nextPage(to, rows.size()))
                             .build();
                 });
     }
