@@ -60,6 +60,20 @@ public class DailyRatings {
         return rate(accounts.app(sdkAppId), day);
     }
 
+    /** The app's billing days touched by [from, to), rated, in day order. */
+    @Transactional
+    public List<RatedDay> appDays(long sdkAppId, Instant from, Instant to) {
+        AppAccount app = accounts.app(sdkAppId);
+        BillingCalendar calendar = new BillingCalendar(app.billingZone());
+        List<RatedDay> days = new ArrayList<>();
+        for (LocalDate day = calendar.billingDay(from);
+                !day.isAfter(calendar.billingDay(to.minusNanos(1)));
+                day = day.plusDays(1)) {
+            days.add(rate(app, day));
+        }
+        return days;
+    }
+
     @Transactional
     public RatedDay accountDay(String accountId, LocalDate day) {
         List<AppAccount> apps = accounts.appsOf(accountId);

@@ -35,6 +35,8 @@ import dev.rtcsuite.rating.v1.ListIntervalUsageResponse;
 import dev.rtcsuite.rating.v1.ListPriceBooksRequest;
 import dev.rtcsuite.rating.v1.ListPriceBooksResponse;
 import dev.rtcsuite.rating.v1.MutinyRatingServiceGrpc;
+import dev.rtcsuite.rating.v1.QueryUsageRequest;
+import dev.rtcsuite.rating.v1.QueryUsageResponse;
 import dev.rtcsuite.rating.v1.SetContractPriceBookRequest;
 import dev.rtcsuite.rating.v1.SetContractPriceBookResponse;
 import dev.rtcsuite.rating.v1.StreamUsageRequest;
@@ -224,6 +226,11 @@ public class RatingGrpcService extends MutinyRatingServiceGrpc.RatingServiceImpl
                             .setBill(RatingProtoMapper.dailyBill(rated))
                             .build();
                 });
+    }
+
+    @Override
+    public Uni<QueryUsageResponse> queryUsage(QueryUsageRequest request) {
+        return calls.answer(() -> UsageQueries.query(ratings, request));
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.rtcsuite.platform.testing.RpcError;
 import dev.rtcsuite.rating.client.AccountDirectory;
 import dev.rtcsuite.rating.client.AccountDirectory.AppAccount;
 import dev.rtcsuite.rating.v1.BillState;
+import dev.rtcsuite.rating.v1.BucketGranularity;
 import dev.rtcsuite.rating.v1.DailyBill;
 import dev.rtcsuite.rating.v1.GetDailyBillRequest;
 import dev.rtcsuite.rating.v1.IngestUsageRequest;
@@ -19,6 +20,8 @@ import dev.rtcsuite.rating.v1.IntervalUsage;
 import dev.rtcsuite.rating.v1.ListIntervalUsageRequest;
 import dev.rtcsuite.rating.v1.ListIntervalUsageResponse;
 import dev.rtcsuite.rating.v1.PresenceInterval;
+import dev.rtcsuite.rating.v1.QueryUsageRequest;
+import dev.rtcsuite.rating.v1.QueryUsageResponse;
 import dev.rtcsuite.rating.v1.RatingServiceGrpc.RatingServiceBlockingStub;
 import dev.rtcsuite.rating.v1.SubscriptionInterval;
 import dev.rtcsuite.rating.v1.UsageRecord;
@@ -26,6 +29,7 @@ import io.grpc.Status.Code;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -128,6 +132,45 @@ class DailyBillGrpcTest {
                 .isEqualTo(ResolutionTier.RESOLUTION_TIER_AUDIO);
         assertThat(intervals.getIntervals(0).getUnitPrice())
                 .isEqualTo(Money.newBuilder().setCurrencyCode("CNY").setNanos(7_000_000).build());
+    }
+
+    @Test
+    void usageQueriesGiveFiveMinuteBucketsForADayAndDailyBucketsBeyond() {
+        ingest(List.of(presence("A")));
+        Instant midnight = DAY.atStartOfDay(SHANGHAI).toInstant();
+
+        QueryUsageResponse day =
+                rating.queryUsage(
+                        QueryUsageRequest.newBuilder()
+                                .setSdkAppId(app)
+                                .setItem(BillableItem.BILLABLE_ITEM_BASE_SERVICE)
+                                .setStartTime(ProtoTime.timestamp(midnight))
+                                .setEndTime(ProtoTime.timestamp(midnight.plus(Duration.ofDays(1))))
+                                .build());
+        QueryUsageResponse week =
+                rating.queryUsage(
+                        QueryUsageRequest.newBuilder()
+                                .setSdkAppId(app)
+                                .setItem(BillableItem.BILLABLE_ITEM_BASE_SERVICE)
+                                .setStartTime(
+                                        ProtoTime.timestamp(midnight.minus(Duration.ofDays(3))))
+                                .setEndTime(ProtoTime.timestamp(midnight.plus(Duration.ofDays(4))))
+                                .build());
+
+        // 30 minutes from 10:00: six 5-minute buckets of 300 s each, 5 billable minutes each.
+        assertThat(day.getGranularity())
+                .isEqualTo(BucketGranularity.BUCKET_GRANULARITY_FIVE_MINUTES);
+        assertThat(day.getBucketsList()).hasSize(6);
+        assertThat(day.getBucketsList()).allSatisfy(b -> assertThat(b.getSeconds()).isEqualTo(300));
+        assertThat(week.getGranularity()).isEqualTo(BucketGranularity.BUCKET_GRANULARITY_DAILY);
+        assertThat(week.getBucketsList())
+                .singleElement()
+                .satisfies(
+                        b -> {
+                            assertThat(b.getBillingDay()).isEqualTo(ProtoTime.date(DAY));
+                            assertThat(b.getSeconds()).isEqualTo(1800);
+                            assertThat(b.getBillableMinutes()).isEqualTo(30);
+                        });
     }
 
     @Test
