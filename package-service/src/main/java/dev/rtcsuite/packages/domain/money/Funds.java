@@ -1,5 +1,6 @@
 package dev.rtcsuite.packages.domain.money;
 
+import dev.rtcsuite.platform.error.ServiceException;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.EnumMap;
@@ -47,7 +48,19 @@ public record Funds(Money cash, Money incomeTransfer, Money gift) {
         };
     }
 
-    /** A top-up, or any other credit of one fund. */
+    /**
+     * A top-up (SPEC P-5): more than zero, in cents, into the chosen fund. Idempotency by request
+     * id is the caller's.
+     */
+    public FundsChange topUp(FundType fund, Money amount) {
+        if (!amount.isPositive() || !amount.hasAtMostCents()) {
+            throw ServiceException.invalid(
+                    "amount", "must be more than 0 with at most 2 decimals, was " + amount);
+        }
+        return credit(fund, amount);
+    }
+
+    /** Any credit of one fund. */
     public FundsChange credit(FundType fund, Money amount) {
         requirePositiveOrZero(amount);
         return apply(Map.of(fund, amount));

@@ -1,5 +1,7 @@
 package dev.rtcsuite.packages.domain.money;
 
+import static dev.rtcsuite.packages.domain.PackageFixtures.assertRefused;
+import static dev.rtcsuite.platform.error.ServiceException.VALIDATION_FAILED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -61,8 +63,14 @@ class FundsTest {
     }
 
     @Test
+    void topUpMustBePositiveCents() {
+        assertRefused(() -> funds.topUp(FundType.CASH, Money.cny("0")), VALIDATION_FAILED);
+        assertRefused(() -> funds.topUp(FundType.CASH, Money.cny("1.001")), VALIDATION_FAILED);
+    }
+
+    @Test
     void topUpCreditsTheChosenFund() {
-        FundsChange change = funds.credit(FundType.INCOME_TRANSFER, Money.cny("12.34"));
+        FundsChange change = funds.topUp(FundType.INCOME_TRANSFER, Money.cny("12.34"));
 
         assertThat(change.after().incomeTransfer()).isEqualTo(Money.cny("42.34"));
         assertThat(change.movements())
