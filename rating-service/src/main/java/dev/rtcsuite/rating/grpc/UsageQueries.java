@@ -16,13 +16,13 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Usage queries (SPEC R-8): 5-minute buckets for a range of at most a day, daily buckets up to 366
+ * Usage queries (SPEC R-8): 5-minute buckets for a range of at most a day, daily buckets up to 31
  * days; seconds and billable minutes per tier, from the same rated days as the bills.
  */
 final class UsageQueries {
 
     private static final Duration ONE_DAY = Duration.ofDays(1);
-    private static final Duration LONGEST = Duration.ofDays(366);
+    private static final Duration LONGEST = Duration.ofDays(31);
 
     private UsageQueries() {}
 
@@ -42,7 +42,7 @@ final class UsageQueries {
         checks.check(
                 to.isAfter(from) && !to.isAfter(from.plus(LONGEST)),
                 "end_time",
-                "must be after start_time and at most 366 days later");
+                "must be after start_time and at most 31 days later");
         checks.throwIfInvalid();
         BillableItem item = request.getItem();
         List<RatedDay> days = ratings.appDays(request.getSdkAppId(), from, to);
