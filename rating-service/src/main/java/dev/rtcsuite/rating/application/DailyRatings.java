@@ -4,18 +4,13 @@ import dev.rtcsuite.rating.client.AccountDirectory;
 import dev.rtcsuite.rating.client.AccountDirectory.AppAccount;
 import dev.rtcsuite.rating.domain.Usage;
 import dev.rtcsuite.rating.domain.accumulation.DayLedger;
-import dev.rtcsuite.rating.domain.base.BaseServiceRater;
-import dev.rtcsuite.rating.domain.base.Presence;
-import dev.rtcsuite.rating.domain.base.RoomFact;
-import dev.rtcsuite.rating.domain.base.Subscription;
 import dev.rtcsuite.rating.domain.bill.DailyBill;
 import dev.rtcsuite.rating.domain.price.PriceSource;
 import dev.rtcsuite.rating.domain.time.BillingCalendar;
-import dev.rtcsuite.rating.domain.valueadded.InClassRecordingRater;
-import dev.rtcsuite.rating.domain.valueadded.MixTranscodeRater;
 import dev.rtcsuite.rating.domain.valueadded.PlaybackTraffic;
-import dev.rtcsuite.rating.domain.valueadded.RecordingRater;
 import dev.rtcsuite.rating.domain.valueadded.StorageUsage;
+import dev.rtcsuite.rating.persistence.RatedUsageRepository;
+import dev.rtcsuite.rating.persistence.RatedUsageRepository.BucketSeconds;
 import dev.rtcsuite.rating.persistence.UsageRecordRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -24,9 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Rates a billing day from the append-only log of usage facts (SPEC R-2 … R-8). Rating is a pure
@@ -40,16 +33,19 @@ public class DailyRatings {
     public static final Duration LATE_USAGE_WINDOW = Duration.ofHours(1);
 
     private final UsageRecordRepository records;
+    private final RatedUsageRepository ratedUsage;
     private final AccountDirectory accounts;
     private final PriceBooks priceBooks;
     private final Clock clock;
 
     public DailyRatings(
             UsageRecordRepository records,
+            RatedUsageRepository ratedUsage,
             AccountDirectory accounts,
             PriceBooks priceBooks,
             Clock clock) {
         this.records = records;
+        this.ratedUsage = ratedUsage;
         this.accounts = accounts;
         this.priceBooks = priceBooks;
         this.clock = clock;
@@ -99,29 +95,12 @@ public class DailyRatings {
         DayLedger ledger = new DayLedger(calendar, day);
         Instant from = calendar.dayStart(day);
         Instant to = calendar.dayEnd(day);
-        Map<String, List<RoomFact>> rooms = new LinkedHashMap<>();
-        for (UsageRecord record : records.touching(app.sdkAppId(), from, to, day, day)) {
-            switch (record.fact()) {
-                case UsageFact.Base(RoomFact fact) ->
-                        rooms.computeIfAbsent(fact.roomId(), r -> new ArrayList<>()).add(fact);
-                default ->
-                        ledger.record(record.idempotencyKey(), usage(record.fact(), calendar, day));
-            }
+        for (BucketSeconds bucket : ratedUsage.between(app.sdkAppId(), from, to)) {
+            ledger.addIntervalSeconds(bucket.key(), bucket.bucketStart(), bucket.seconds());
         }
-        // R-3 needs every presence and subscription of a room together: one rating per room.
-        rooms.forEach(
-                (room, facts) ->
-                        ledger.record(
-                                "base-service:" + room,
-                                BaseServiceRater.rate(
-                                        facts.stream()
-                                                .filter(Presence.class::isInstance)
-                                                .map(Presence.class::cast)
-                                                .toList(),
-                                        facts.stream()
-                                                .filter(Subscription.class::isInstance)
-                                                .map(Subscription.class::cast)
-                                                .toList())));
+        for (UsageRecord record : records.quantitiesTouching(app.sdkAppId(), from, to, day, day)) {
+            ledger.record(record.idempotencyKey(), quantity(record.fact(), calendar, day));
+        }
         PriceSource prices = priceBooks.catalog().forAccount(app.accountId());
         Instant now = clock.instant();
         return RatedDay.ofApp(
@@ -133,15 +112,10 @@ public class DailyRatings {
                 now);
     }
 
-    /** The usage of a value-added fact on {@code day}; quantity facts count on their own day. */
-    private static List<? extends Usage> usage(
+    /** The quantity usage of a fact on {@code day}: storage and peaks by date, traffic by start. */
+    private static List<? extends Usage> quantity(
             UsageFact fact, BillingCalendar calendar, LocalDate day) {
         return switch (fact) {
-            case UsageFact.Recording(String task, var segment) ->
-                    List.of(RecordingRater.rate(segment));
-            case UsageFact.Transcode(String session, var segment) ->
-                    List.of(MixTranscodeRater.rate(segment));
-            case UsageFact.InClass(var segment) -> InClassRecordingRater.rate(List.of(segment));
             case UsageFact.LegacyPeak(var peak) ->
                     peak.billingDay().equals(day) ? List.of(peak.toUsage()) : List.of();
             case UsageFact.Storage(LocalDate stored, long bytes) ->
@@ -153,7 +127,7 @@ public class DailyRatings {
                     calendar.billingDay(span.start()).equals(day)
                             ? List.of(PlaybackTraffic.ofBytes(bytes).toUsage())
                             : List.of();
-            case UsageFact.Base base -> throw new IllegalArgumentException("rated per room");
+            default -> throw new IllegalArgumentException("not a quantity fact: " + fact);
         };
     }
 

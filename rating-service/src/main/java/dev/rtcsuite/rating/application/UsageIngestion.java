@@ -14,14 +14,23 @@ import java.util.List;
 public class UsageIngestion {
 
     private final UsageRecordRepository records;
+    private final UsageAggregation aggregation;
 
-    public UsageIngestion(UsageRecordRepository records) {
+    public UsageIngestion(UsageRecordRepository records, UsageAggregation aggregation) {
         this.records = records;
+        this.aggregation = aggregation;
     }
 
+    /** Stores the batch and folds each new fact into the rated buckets, all in one transaction. */
     @Transactional
     public IngestResult ingest(List<UsageRecord> batch) {
-        long accepted = batch.stream().filter(records::insertIfAbsent).count();
+        long accepted = 0;
+        for (UsageRecord record : batch) {
+            if (records.insertIfAbsent(record)) {
+                aggregation.stored(record);
+                accepted++;
+            }
+        }
         return new IngestResult(accepted, batch.size() - accepted);
     }
 }

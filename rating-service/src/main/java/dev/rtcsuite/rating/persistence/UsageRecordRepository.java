@@ -34,12 +34,24 @@ public class UsageRecordRepository {
                     + ", received_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                     + " ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
-    /** No fact spans more than 24 h, so a day's facts start at most 24 h before it. */
-    private static final String TOUCHING =
+    /**
+     * Quantity facts (legacy peaks, storage, traffic) that may touch a day; no fact spans more than
+     * 24 h, so a day's facts start at most 24 h before it.
+     */
+    private static final String QUANTITIES_TOUCHING =
             "SELECT "
                     + COLUMNS
-                    + " FROM usage_record WHERE sdk_app_id = ? AND ((start_time < ? AND start_time"
-                    + " > ? AND end_time > ?) OR usage_date BETWEEN ? AND ?)";
+                    + " FROM usage_record WHERE sdk_app_id = ? AND kind IN"
+                    + " ('LEGACY_RECORDING_PEAK', 'STORAGE', 'PLAYBACK_TRAFFIC') AND ((start_time <"
+                    + " ? AND start_time > ? AND end_time > ?) OR usage_date BETWEEN ? AND ?)";
+
+    /** A user's presences and received subscriptions in a room that overlap a window. */
+    private static final String BASE_FACTS_OF_USER =
+            "SELECT "
+                    + COLUMNS
+                    + " FROM usage_record WHERE sdk_app_id = ? AND room = ? AND user_id = ? AND"
+                    + " kind IN ('PRESENCE', 'SUBSCRIPTION') AND start_time < ? AND start_time > ?"
+                    + " AND end_time > ?";
 
     private final AgroalDataSource dataSource;
     private final Clock clock;
@@ -82,19 +94,41 @@ public class UsageRecordRepository {
     }
 
     /**
-     * The app's facts that may touch [from, to): timed facts starting before {@code to} and ending
-     * after {@code from}, and day or month facts dated from the first day's month to the last day.
+     * The app's quantity facts that may touch [from, to): traffic starting before {@code to} and
+     * ending after {@code from}, and storage or peaks dated from the first day's month to the last
+     * day.
      */
-    public List<UsageRecord> touching(
+    public List<UsageRecord> quantitiesTouching(
             long sdkAppId, Instant from, Instant to, LocalDate firstDay, LocalDate lastDay) {
+        return select(
+                QUANTITIES_TOUCHING,
+                sdkAppId,
+                time(to),
+                time(from.minusSeconds(86_400)),
+                time(from),
+                firstDay.withDayOfMonth(1),
+                lastDay);
+    }
+
+    /** The user's presences and received subscriptions in the room that overlap [from, to). */
+    public List<UsageRecord> baseFactsOfUser(
+            long sdkAppId, String room, String userId, Instant from, Instant to) {
+        return select(
+                BASE_FACTS_OF_USER,
+                sdkAppId,
+                room,
+                userId,
+                time(to),
+                time(from.minusSeconds(86_400)),
+                time(from));
+    }
+
+    private List<UsageRecord> select(String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(TOUCHING)) {
-            select.setLong(1, sdkAppId);
-            select.setObject(2, time(to));
-            select.setObject(3, time(from.minusSeconds(86_400)));
-            select.setObject(4, time(from));
-            select.setObject(5, firstDay.withDayOfMonth(1));
-            select.setObject(6, lastDay);
+                PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setObject(i + 1, parameters[i]);
+            }
             List<UsageRecord> records = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {

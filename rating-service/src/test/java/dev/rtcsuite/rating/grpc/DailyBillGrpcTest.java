@@ -68,7 +68,23 @@ class DailyBillGrpcTest {
 
     @Test
     void r3Example3IsFivePointZeroFourOnTheDaysBill() {
-        // A sends 640×360, B audio only, C 1920×1080; all subscribe all, 30 minutes.
+        ingest(example3());
+
+        assertFivePointZeroFour(bill(GetDailyBillRequest.newBuilder().setSdkAppId(app)));
+    }
+
+    @Test
+    void factsArrivingOneByOneInAnyOrderBillTheSame() {
+        // A subscription reported after the presence turns audio seconds into video seconds.
+        List<UsageRecord> records = new ArrayList<>(example3());
+        java.util.Collections.shuffle(records, new java.util.Random(app));
+        records.forEach(record -> ingest(List.of(record)));
+
+        assertFivePointZeroFour(bill(GetDailyBillRequest.newBuilder().setSdkAppId(app)));
+    }
+
+    /** A sends 640×360, B audio only, C 1920×1080; all subscribe all, 30 minutes. */
+    private List<UsageRecord> example3() {
         List<UsageRecord> records = new ArrayList<>();
         for (String user : List.of("A", "B", "C")) {
             records.add(presence(user));
@@ -79,10 +95,10 @@ class DailyBillGrpcTest {
         records.add(subscription("B", "C", 1920, 1080));
         records.add(subscription("C", "A", 640, 360));
         records.add(subscription("C", "B", 0, 0));
-        ingest(records);
+        return records;
+    }
 
-        DailyBill bill = bill(GetDailyBillRequest.newBuilder().setSdkAppId(app));
-
+    private void assertFivePointZeroFour(DailyBill bill) {
         assertThat(bill.getTotalsList()).hasSize(1);
         assertThat(bill.getTotals(0).getExactAmount()).isEqualTo(cny(5, 40_000_000));
         assertThat(bill.getTotals(0).getRoundedAmount()).isEqualTo(cny(5, 40_000_000));

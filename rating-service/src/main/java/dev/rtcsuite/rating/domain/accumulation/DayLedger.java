@@ -79,6 +79,27 @@ public final class DayLedger {
         return RecordOutcome.COUNTED;
     }
 
+    /**
+     * Adds seconds that were rated and summed per 5-minute interval beforehand (the service keeps
+     * such aggregates so that a day costs O(charges × intervals), not O(records)).
+     *
+     * @param intervalStart the start of one of this day's intervals
+     */
+    public void addIntervalSeconds(ChargeKey key, Instant intervalStart, long seconds) {
+        if (!calendar.billingDay(intervalStart).equals(billingDay)
+                || !calendar.intervalStart(billingDay, calendar.intervalIndex(intervalStart))
+                        .equals(intervalStart)) {
+            throw new IllegalArgumentException(
+                    intervalStart + " starts no interval of " + billingDay);
+        }
+        if (seconds < 0) {
+            throw new IllegalArgumentException("seconds must be ≥ 0, was " + seconds);
+        }
+        secondsByInterval
+                .computeIfAbsent(key, k -> new TreeMap<>())
+                .merge(calendar.intervalIndex(intervalStart), seconds, Long::sum);
+    }
+
     /** Usage seconds of a charge on this day. */
     public long seconds(ChargeKey key) {
         return secondsByInterval.getOrDefault(key, new TreeMap<>()).values().stream()

@@ -1,0 +1,122 @@
+package dev.rtcsuite.rating.application;
+
+import dev.rtcsuite.rating.domain.TimeSpan;
+import dev.rtcsuite.rating.domain.TimedUsage;
+import dev.rtcsuite.rating.domain.base.BaseServiceRater;
+import dev.rtcsuite.rating.domain.base.Presence;
+import dev.rtcsuite.rating.domain.base.RoomFact;
+import dev.rtcsuite.rating.domain.base.Subscription;
+import dev.rtcsuite.rating.domain.time.BillingCalendar;
+import dev.rtcsuite.rating.domain.time.CalendarSlice;
+import dev.rtcsuite.rating.domain.valueadded.InClassRecordingRater;
+import dev.rtcsuite.rating.domain.valueadded.MixTranscodeRater;
+import dev.rtcsuite.rating.domain.valueadded.RecordingRater;
+import dev.rtcsuite.rating.persistence.RatedUsageRepository;
+import dev.rtcsuite.rating.persistence.RatedUsageRepository.BucketSeconds;
+import dev.rtcsuite.rating.persistence.UsageRecordRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Keeps the rated seconds per 5-minute bucket up to date as facts are stored, in the same
+ * transaction. Value-added usage adds up fact by fact. Base service (R-3) does not: a new
+ * subscription can turn a user's audio seconds into video seconds, so the user's buckets that the
+ * new fact touches are recomputed from all of the user's facts there, under the user's lock.
+ */
+@ApplicationScoped
+public class UsageAggregation {
+
+    /** UTC-aligned 5-minute buckets: every billing zone's intervals are such buckets. */
+    private static final BillingCalendar BUCKETS = new BillingCalendar(ZoneOffset.UTC);
+
+    private static final long BUCKET_SECONDS = BillingCalendar.INTERVAL.toSeconds();
+
+    private final UsageRecordRepository records;
+    private final RatedUsageRepository rated;
+
+    public UsageAggregation(UsageRecordRepository records, RatedUsageRepository rated) {
+        this.records = records;
+        this.rated = rated;
+    }
+
+    /** Folds a fact that was just stored (never a duplicate) into the buckets. */
+    void stored(UsageRecord record) {
+        long app = record.sdkAppId();
+        switch (record.fact()) {
+            case UsageFact.Base(RoomFact fact) ->
+                    recompute(app, fact.roomId(), fact.userId(), fact.span());
+            case UsageFact.Recording(String task, var segment) ->
+                    rated.add(app, buckets(List.of(RecordingRater.rate(segment))));
+            case UsageFact.Transcode(String session, var segment) ->
+                    rated.add(app, buckets(List.of(MixTranscodeRater.rate(segment))));
+            case UsageFact.InClass(var segment) ->
+                    rated.add(app, buckets(InClassRecordingRater.rate(List.of(segment))));
+            // Storage, traffic and legacy peaks are few: bills read them from the log itself.
+            case UsageFact.LegacyPeak peak -> {}
+            case UsageFact.Storage storage -> {}
+            case UsageFact.Traffic traffic -> {}
+        }
+    }
+
+    private void recompute(long app, String room, String user, TimeSpan touched) {
+        Instant from = floor(touched.start());
+        Instant to = ceil(touched.end());
+        TimeSpan window = new TimeSpan(from, to);
+        String subject = room + "/" + user;
+        rated.lock(app, subject);
+        List<Presence> presences = new ArrayList<>();
+        List<Subscription> subscriptions = new ArrayList<>();
+        for (UsageRecord record : records.baseFactsOfUser(app, room, user, from, to)) {
+            RoomFact fact = ((UsageFact.Base) record.fact()).fact();
+            Optional<TimeSpan> inside =
+                    Optional.ofNullable(fact.span().intersection(window)).filter(s -> !s.isEmpty());
+            if (inside.isEmpty()) {
+                continue;
+            }
+            switch (fact) {
+                case Presence p ->
+                        presences.add(new Presence(p.roomId(), p.userId(), inside.get()));
+                case Subscription s ->
+                        subscriptions.add(
+                                new Subscription(
+                                        s.roomId(),
+                                        s.receiverId(),
+                                        s.senderId(),
+                                        s.stream(),
+                                        s.received(),
+                                        inside.get()));
+            }
+        }
+        rated.replace(
+                app, subject, from, to, buckets(BaseServiceRater.rate(presences, subscriptions)));
+    }
+
+    private static List<BucketSeconds> buckets(List<TimedUsage> usages) {
+        List<BucketSeconds> buckets = new ArrayList<>();
+        for (TimedUsage usage : usages) {
+            for (CalendarSlice slice : BUCKETS.slice(usage.span())) {
+                buckets.add(
+                        new BucketSeconds(
+                                BUCKETS.intervalStart(slice.billingDay(), slice.intervalIndex()),
+                                usage.key(),
+                                slice.seconds() * usage.multiplier()));
+            }
+        }
+        return buckets;
+    }
+
+    private static Instant floor(Instant instant) {
+        return Instant.ofEpochSecond(
+                Math.floorDiv(instant.getEpochSecond(), BUCKET_SECONDS) * BUCKET_SECONDS);
+    }
+
+    private static Instant ceil(Instant instant) {
+        Instant floor = floor(instant);
+        return floor.equals(instant) ? floor : floor.plus(Duration.ofSeconds(BUCKET_SECONDS));
+    }
+}
