@@ -2,6 +2,7 @@ package dev.rtcsuite.rating.grpc;
 
 import com.google.type.Money;
 import dev.rtcsuite.platform.error.FieldChecks;
+import dev.rtcsuite.platform.grpc.ProtoMoney;
 import dev.rtcsuite.platform.grpc.ProtoTime;
 import dev.rtcsuite.rating.application.StoredPriceBook;
 import dev.rtcsuite.rating.domain.BillableItem;
@@ -139,12 +140,7 @@ final class PriceBookProtoMapper {
                 money.getUnits() >= 0 && money.getNanos() >= 0 && money.getNanos() <= 999_999_999;
         checks.check(valid, path, "must be ≥ 0 with nanos 0–999999999");
         return valid
-                ? Optional.of(
-                        new Price(
-                                currency,
-                                BigDecimal.valueOf(money.getUnits())
-                                        .add(BigDecimal.valueOf(money.getNanos(), 9))
-                                        .stripTrailingZeros()))
+                ? Optional.of(new Price(currency, ProtoMoney.amount(money)))
                 : Optional.empty();
     }
 

@@ -3,6 +3,7 @@ package dev.rtcsuite.rating.grpc;
 import com.google.type.Decimal;
 import dev.rtcsuite.common.v1.BillableItem;
 import dev.rtcsuite.common.v1.ResolutionTier;
+import dev.rtcsuite.platform.grpc.ProtoMoney;
 import dev.rtcsuite.platform.grpc.ProtoTime;
 import dev.rtcsuite.rating.application.RatedDay;
 import dev.rtcsuite.rating.domain.ChargeKey;
@@ -15,7 +16,6 @@ import dev.rtcsuite.rating.domain.estimate.EstimateLine;
 import dev.rtcsuite.rating.v1.BillState;
 import dev.rtcsuite.rating.v1.QuantityUnit;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /**
  * Domain → proto for rated lines and money. The domain's enum constants carry the proto enum's
@@ -23,24 +23,10 @@ import java.math.RoundingMode;
  */
 final class RatingProtoMapper {
 
-    private static final BigDecimal NANOS_PER_UNIT = BigDecimal.valueOf(1_000_000_000L);
-
     private RatingProtoMapper() {}
 
-    /** Exact: every amount here has at most 9 decimals, which google.type.Money holds. */
     static com.google.type.Money money(Money money) {
-        BigDecimal amount = money.amount();
-        BigDecimal units = amount.setScale(0, RoundingMode.DOWN);
-        int nanos =
-                amount.subtract(units)
-                        .multiply(NANOS_PER_UNIT)
-                        .setScale(0, RoundingMode.UNNECESSARY)
-                        .intValueExact();
-        return com.google.type.Money.newBuilder()
-                .setCurrencyCode(money.currency().getCurrencyCode())
-                .setUnits(units.longValueExact())
-                .setNanos(nanos)
-                .build();
+        return ProtoMoney.money(money.amount(), money.currency());
     }
 
     static dev.rtcsuite.rating.v1.CurrencyTotal total(CurrencyTotal total) {

@@ -1,0 +1,172 @@
+package dev.rtcsuite.rating.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import dev.rtcsuite.platform.persistence.Jdbc;
+import dev.rtcsuite.rating.client.AccountDirectory;
+import dev.rtcsuite.rating.client.AccountDirectory.AppAccount;
+import dev.rtcsuite.rating.client.DeductionClient;
+import dev.rtcsuite.rating.client.DeductionClient.IntervalDeduction;
+import dev.rtcsuite.rating.domain.TimeSpan;
+import dev.rtcsuite.rating.domain.base.Presence;
+import io.quarkus.test.InjectMock;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+/**
+ * SPEC P-4 / R-8: closed intervals' base-service minutes go to package-service exactly once,
+ * durably, retried with back-off while it cannot take them (as now, until issue #4 lands).
+ */
+@QuarkusTest
+class DeductionHandoffTest {
+
+    private static final AtomicLong APPS =
+            new AtomicLong(1_900_000_000L + System.nanoTime() % 1_000_000);
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 21);
+    private static final Instant MIDNIGHT = DAY.atStartOfDay(SHANGHAI).toInstant();
+    private static final Instant NEXT_DAY = MIDNIGHT.plus(Duration.ofDays(1));
+
+    @Inject UsageIngestion ingestion;
+    @Inject DeductionHandoff handoff;
+    @Inject Jdbc jdbc;
+
+    @InjectMock AccountDirectory accounts;
+    @InjectMock DeductionClient packages;
+
+    private final long app = APPS.incrementAndGet();
+
+    @BeforeEach
+    void appInShanghaiWithTheR2TableOfUsage() {
+        when(accounts.app(app)).thenReturn(new AppAccount(app, "account-" + app, SHANGHAI));
+        // SPEC R-2: 30 s, 20 s, 40 s in the first three intervals → 1, 0, 1 billable minutes.
+        ingest("p1", MIDNIGHT, 30);
+        ingest("p2", MIDNIGHT.plusSeconds(300), 20);
+        ingest("p3", MIDNIGHT.plusSeconds(600), 40);
+    }
+
+    @Test
+    void closedIntervalsWithMinutesAreQueuedOnceAndDeliveredOnce() {
+        when(packages.deliver(any())).thenReturn(Optional.empty());
+
+        handoff.closeIntervals(NEXT_DAY);
+        handoff.closeIntervals(NEXT_DAY.plusSeconds(600));
+        int delivered = handoff.deliverDue(NEXT_DAY, 100) + handoff.deliverDue(NEXT_DAY, 100);
+
+        ArgumentCaptor<IntervalDeduction> sent = ArgumentCaptor.forClass(IntervalDeduction.class);
+        verify(packages, atLeastOnce()).deliver(sent.capture());
+        List<IntervalDeduction> mine =
+                sent.getAllValues().stream().filter(d -> d.sdkAppId() == app).toList();
+        assertThat(mine)
+                .extracting(IntervalDeduction::intervalIndex, IntervalDeduction::usageMinutes)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(0, 1L),
+                        org.assertj.core.groups.Tuple.tuple(2, 1L));
+        assertThat(mine)
+                .allSatisfy(
+                        d -> {
+                            assertThat(d.billingDay()).isEqualTo(DAY);
+                            assertThat(d.tier()).isEqualTo("AUDIO");
+                            assertThat(d.unitPrice()).isEqualByComparingTo(new BigDecimal("0.007"));
+                        });
+        assertThat(delivered).isGreaterThanOrEqualTo(2);
+        assertThat(states()).containsOnly("DELIVERED").hasSize(2);
+    }
+
+    @Test
+    void anUnavailablePackageServiceIsRetriedLaterWithoutLosingTheInterval() {
+        when(packages.deliver(any()))
+                .thenReturn(Optional.of("UNIMPLEMENTED: arrives with issue #4"));
+        handoff.closeIntervals(NEXT_DAY);
+
+        handoff.deliverDue(NEXT_DAY, 100);
+        int tooSoon = handoff.deliverDue(NEXT_DAY.plusSeconds(1), 100);
+        when(packages.deliver(any())).thenReturn(Optional.empty());
+        handoff.deliverDue(NEXT_DAY.plus(Duration.ofMinutes(11)), 100);
+
+        assertThat(tooSoon).isZero();
+        assertThat(states()).containsOnly("DELIVERED").hasSize(2);
+        assertThat(
+                        jdbc.query(
+                                "SELECT attempts FROM deduction_handoff WHERE sdk_app_id = ?",
+                                row -> row.getInt(1),
+                                app))
+                .containsOnly(2);
+    }
+
+    @Test
+    void twoReplicasDeliveringAtOnceSendEachIntervalOnce() throws Exception {
+        ConcurrentLinkedQueue<UUID> sent = new ConcurrentLinkedQueue<>();
+        when(packages.deliver(any()))
+                .thenAnswer(
+                        call -> {
+                            sent.add(call.<IntervalDeduction>getArgument(0).requestId());
+                            return Optional.empty();
+                        });
+        handoff.closeIntervals(NEXT_DAY);
+
+        try (ExecutorService replicas = Executors.newFixedThreadPool(2)) {
+            Future<Integer> one = replicas.submit(() -> handoff.deliverDue(NEXT_DAY, 100));
+            Future<Integer> two = replicas.submit(() -> handoff.deliverDue(NEXT_DAY, 100));
+            one.get();
+            two.get();
+        }
+
+        List<UUID> mine =
+                jdbc.query(
+                        "SELECT request_id FROM deduction_handoff WHERE sdk_app_id = ?",
+                        row -> row.getObject(1, UUID.class),
+                        app);
+        assertThat(sent.stream().filter(mine::contains)).hasSize(2).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void backoffGrowsToTenMinutesWithJitter() {
+        assertThat(DeductionHandoff.backoff(1))
+                .isBetween(Duration.ofSeconds(5), Duration.ofSeconds(6));
+        assertThat(DeductionHandoff.backoff(3))
+                .isBetween(Duration.ofSeconds(20), Duration.ofSeconds(24));
+        assertThat(DeductionHandoff.backoff(30))
+                .isBetween(Duration.ofMinutes(10), Duration.ofMinutes(12));
+    }
+
+    private List<String> states() {
+        return jdbc.query(
+                "SELECT state FROM deduction_handoff WHERE sdk_app_id = ?",
+                row -> row.getString(1),
+                app);
+    }
+
+    private void ingest(String key, Instant start, long seconds) {
+        ingestion.ingest(
+                List.of(
+                        new UsageRecord(
+                                app,
+                                key,
+                                new UsageFact.Base(
+                                        new Presence(
+                                                "n:1",
+                                                "solo",
+                                                TimeSpan.ofSeconds(start, seconds))))));
+    }
+}
