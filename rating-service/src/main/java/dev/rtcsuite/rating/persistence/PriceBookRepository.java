@@ -1,5 +1,6 @@
 package dev.rtcsuite.rating.persistence;
 
+import dev.rtcsuite.platform.persistence.Jdbc;
 import dev.rtcsuite.rating.application.StoredPriceBook;
 import dev.rtcsuite.rating.domain.BillableItem;
 import dev.rtcsuite.rating.domain.price.ContractAssignment;
@@ -7,17 +8,9 @@ import dev.rtcsuite.rating.domain.price.ItemPrice;
 import dev.rtcsuite.rating.domain.price.PriceBook;
 import dev.rtcsuite.rating.domain.price.PriceBookKind;
 import dev.rtcsuite.rating.domain.tier.ResolutionTier;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -31,52 +24,49 @@ public class PriceBookRepository {
 
     private static final String UNTIERED = "-";
 
-    private final AgroalDataSource dataSource;
+    private final Jdbc jdbc;
 
-    public PriceBookRepository(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    public PriceBookRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** Stores the book unless its version exists; true when it was stored now. */
     public boolean insertIfAbsent(StoredPriceBook stored) {
         PriceBook book = stored.book();
-        return jdbc(
-                connection -> {
-                    try (PreparedStatement insert =
-                            connection.prepareStatement(
-                                    "INSERT INTO price_book (version, kind, display_name,"
-                                            + " effective_time, created_time) VALUES (?, ?, ?, ?, ?)"
-                                            + " ON CONFLICT DO NOTHING")) {
-                        insert.setString(1, book.version());
-                        insert.setString(2, book.kind().name());
-                        insert.setString(3, stored.displayName());
-                        insert.setObject(
-                                4,
-                                stored.effectiveFrom().map(PriceBookRepository::time).orElse(null),
-                                Types.TIMESTAMP_WITH_TIMEZONE);
-                        insert.setObject(5, time(stored.createdTime()));
-                        if (insert.executeUpdate() == 0) {
-                            return false;
-                        }
-                    }
-                    try (PreparedStatement price =
-                            connection.prepareStatement(
-                                    "INSERT INTO price_book_price (version, item, tier, currency,"
-                                            + " unit_price) VALUES (?, ?, ?, ?, ?)")) {
-                        for (var entry : book.prices().entrySet()) {
-                            for (var tierPrice : tierPrices(entry.getValue()).entrySet()) {
-                                price.setString(1, book.version());
-                                price.setString(2, entry.getKey().name());
-                                price.setString(3, tierPrice.getKey());
-                                price.setString(4, entry.getValue().currency().getCurrencyCode());
-                                price.setBigDecimal(5, tierPrice.getValue());
-                                price.addBatch();
-                            }
-                        }
-                        price.executeBatch();
-                    }
-                    return true;
-                });
+        int inserted =
+                jdbc.update(
+                        "INSERT INTO price_book (version, kind, display_name, effective_time,"
+                                + " created_time) VALUES (?, ?, ?, CAST(? AS timestamptz), ?) ON"
+                                + " CONFLICT DO NOTHING",
+                        book.version(),
+                        book.kind().name(),
+                        stored.displayName(),
+                        stored.effectiveFrom().orElse(null),
+                        stored.createdTime());
+        if (inserted == 0) {
+            return false;
+        }
+        List<Object[]> prices = new ArrayList<>();
+        book.prices()
+                .forEach(
+                        (item, price) ->
+                                tierPrices(price)
+                                        .forEach(
+                                                (tier, value) ->
+                                                        prices.add(
+                                                                new Object[] {
+                                                                    book.version(),
+                                                                    item.name(),
+                                                                    tier,
+                                                                    price.currency()
+                                                                            .getCurrencyCode(),
+                                                                    value
+                                                                })));
+        jdbc.batch(
+                "INSERT INTO price_book_price (version, item, tier, currency, unit_price) VALUES"
+                        + " (?, ?, ?, ?, ?)",
+                prices);
+        return true;
     }
 
     public Optional<StoredPriceBook> find(String version) {
@@ -85,111 +75,71 @@ public class PriceBookRepository {
 
     /** Every book, in version order. Books are few: they are read whole. */
     public List<StoredPriceBook> all() {
-        return jdbc(
-                connection -> {
-                    Map<String, PriceBook.Builder> builders = new LinkedHashMap<>();
-                    Map<String, StoredPriceBook> heads = new LinkedHashMap<>();
-                    try (PreparedStatement select =
-                                    connection.prepareStatement(
-                                            "SELECT version, kind, display_name, effective_time,"
-                                                    + " created_time FROM price_book ORDER BY"
-                                                    + " version");
-                            ResultSet rows = select.executeQuery()) {
-                        while (rows.next()) {
-                            String version = rows.getString(1);
-                            builders.put(
-                                    version,
-                                    PriceBook.builder(
-                                            version, PriceBookKind.valueOf(rows.getString(2))));
-                            heads.put(
-                                    version,
-                                    new StoredPriceBook(
-                                            null,
-                                            rows.getString(3),
-                                            Optional.ofNullable(
-                                                            rows.getObject(4, OffsetDateTime.class))
-                                                    .map(OffsetDateTime::toInstant),
-                                            rows.getObject(5, OffsetDateTime.class).toInstant()));
-                        }
-                    }
-                    try (PreparedStatement select =
-                                    connection.prepareStatement(
-                                            "SELECT version, item, tier, currency, unit_price FROM"
-                                                    + " price_book_price");
-                            ResultSet rows = select.executeQuery()) {
-                        while (rows.next()) {
-                            PriceBook.Builder builder = builders.get(rows.getString(1));
-                            BillableItem item = BillableItem.valueOf(rows.getString(2));
-                            String tier = rows.getString(3);
-                            Currency currency = Currency.getInstance(rows.getString(4));
-                            BigDecimal price = rows.getBigDecimal(5).stripTrailingZeros();
-                            if (tier.equals(UNTIERED)) {
-                                builder.perUnit(item, currency, price);
-                            } else {
-                                builder.perMinute(
-                                        item, ResolutionTier.valueOf(tier), currency, price);
-                            }
-                        }
-                    }
-                    List<StoredPriceBook> books = new ArrayList<>();
-                    heads.forEach(
-                            (version, head) ->
-                                    books.add(
-                                            new StoredPriceBook(
-                                                    builders.get(version).build(),
-                                                    head.displayName(),
-                                                    head.effectiveFrom(),
-                                                    head.createdTime())));
-                    return books;
+        record Head(PriceBook.Builder builder, String name, Instant effective, Instant created) {}
+        Map<String, Head> heads = new LinkedHashMap<>();
+        jdbc.query(
+                "SELECT version, kind, display_name, effective_time, created_time FROM price_book"
+                        + " ORDER BY version",
+                row ->
+                        heads.put(
+                                row.getString(1),
+                                new Head(
+                                        PriceBook.builder(
+                                                row.getString(1),
+                                                PriceBookKind.valueOf(row.getString(2))),
+                                        row.getString(3),
+                                        Jdbc.instant(row, 4),
+                                        Jdbc.instant(row, 5))));
+        jdbc.query(
+                "SELECT version, item, tier, currency, unit_price FROM price_book_price",
+                row -> {
+                    PriceBook.Builder builder = heads.get(row.getString(1)).builder();
+                    BillableItem item = BillableItem.valueOf(row.getString(2));
+                    String tier = row.getString(3);
+                    Currency currency = Currency.getInstance(row.getString(4));
+                    BigDecimal price = row.getBigDecimal(5).stripTrailingZeros();
+                    return tier.equals(UNTIERED)
+                            ? builder.perUnit(item, currency, price)
+                            : builder.perMinute(
+                                    item, ResolutionTier.valueOf(tier), currency, price);
                 });
+        return heads.values().stream()
+                .map(
+                        head ->
+                                new StoredPriceBook(
+                                        head.builder().build(),
+                                        head.name(),
+                                        Optional.ofNullable(head.effective()),
+                                        head.created()))
+                .toList();
     }
 
     public void insert(ContractAssignment assignment, Instant createdTime) {
-        jdbc(
-                connection -> {
-                    try (PreparedStatement insert =
-                            connection.prepareStatement(
-                                    "INSERT INTO contract_assignment (account_id, effective_time,"
-                                            + " price_book_version, created_time) VALUES (?, ?, ?,"
-                                            + " ?) ON CONFLICT (account_id, effective_time) DO"
-                                            + " NOTHING")) {
-                        insert.setString(1, assignment.accountId());
-                        insert.setObject(2, time(assignment.effectiveFrom()));
-                        insert.setString(3, assignment.book().map(PriceBook::version).orElse(null));
-                        insert.setObject(4, time(createdTime));
-                        return insert.executeUpdate();
-                    }
-                });
+        jdbc.update(
+                "INSERT INTO contract_assignment (account_id, effective_time, price_book_version,"
+                        + " created_time) VALUES (?, ?, CAST(? AS text), ?) ON CONFLICT"
+                        + " (account_id, effective_time) DO NOTHING",
+                assignment.accountId(),
+                assignment.effectiveFrom(),
+                assignment.book().map(PriceBook::version).orElse(null),
+                createdTime);
     }
 
-    /** Every assignment, with its book, in effective order; {@code account} null for all. */
+    /** Assignments in effective order, of one account or, when {@code account} is null, all. */
     public List<ContractAssignment> assignments(String account, Map<String, PriceBook> books) {
-        return jdbc(
-                connection -> {
-                    try (PreparedStatement select =
-                            connection.prepareStatement(
-                                    "SELECT account_id, effective_time, price_book_version FROM"
-                                            + " contract_assignment WHERE (? IS NULL OR account_id"
-                                            + " = ?) ORDER BY effective_time")) {
-                        select.setString(1, account);
-                        select.setString(2, account);
-                        List<ContractAssignment> assignments = new ArrayList<>();
-                        try (ResultSet rows = select.executeQuery()) {
-                            while (rows.next()) {
-                                Instant from = rows.getObject(2, OffsetDateTime.class).toInstant();
-                                String version = rows.getString(3);
-                                assignments.add(
-                                        version == null
-                                                ? ContractAssignment.remove(rows.getString(1), from)
-                                                : ContractAssignment.assign(
-                                                        rows.getString(1),
-                                                        from,
-                                                        books.get(version)));
-                            }
-                        }
-                        return assignments;
-                    }
-                });
+        return jdbc.query(
+                "SELECT account_id, effective_time, price_book_version FROM contract_assignment"
+                        + " WHERE (CAST(? AS text) IS NULL OR account_id = ?) ORDER BY"
+                        + " effective_time",
+                row -> {
+                    String version = row.getString(3);
+                    return version == null
+                            ? ContractAssignment.remove(row.getString(1), Jdbc.instant(row, 2))
+                            : ContractAssignment.assign(
+                                    row.getString(1), Jdbc.instant(row, 2), books.get(version));
+                },
+                account,
+                account);
     }
 
     private static Map<String, BigDecimal> tierPrices(ItemPrice price) {
@@ -200,21 +150,5 @@ public class PriceBookRepository {
             case ItemPrice.Flat flat -> prices.put(UNTIERED, flat.perUnit());
         }
         return prices;
-    }
-
-    private static OffsetDateTime time(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private <T> T jdbc(Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw new IllegalStateException("price book storage failed", e);
-        }
     }
 }

@@ -1,25 +1,16 @@
 package dev.rtcsuite.rating.persistence;
 
+import dev.rtcsuite.platform.persistence.Jdbc;
 import dev.rtcsuite.rating.application.UsageRecord;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 
-/**
- * The append-only log of usage facts: rows are inserted once and never changed. Plain JDBC on the
- * transaction's connection, because the wide row has typed NULLs that JDBC binds exactly.
- */
+/** The append-only log of usage facts: rows are inserted once and never changed. */
 @ApplicationScoped
 public class UsageRecordRepository {
 
@@ -53,44 +44,41 @@ public class UsageRecordRepository {
                     + " kind IN ('PRESENCE', 'SUBSCRIPTION') AND start_time < ? AND start_time > ?"
                     + " AND end_time > ?";
 
-    private final AgroalDataSource dataSource;
+    private final Jdbc jdbc;
     private final Clock clock;
 
-    public UsageRecordRepository(AgroalDataSource dataSource, Clock clock) {
-        this.dataSource = dataSource;
+    public UsageRecordRepository(Jdbc jdbc, Clock clock) {
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
     /** Stores the record unless its (app, key) is stored already; true when it was stored now. */
     public boolean insertIfAbsent(UsageRecord record) {
         UsageRow row = UsageRow.of(record);
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setLong(1, row.sdkAppId());
-            insert.setString(2, row.idempotencyKey());
-            insert.setString(3, row.kind());
-            insert.setObject(4, time(row.startTime()), Types.TIMESTAMP_WITH_TIMEZONE);
-            insert.setObject(5, time(row.endTime()), Types.TIMESTAMP_WITH_TIMEZONE);
-            insert.setObject(6, row.usageDate(), Types.DATE);
-            insert.setString(7, row.room());
-            insert.setString(8, row.userId());
-            insert.setString(9, row.senderUserId());
-            insert.setString(10, row.streamType());
-            insert.setObject(11, row.width(), Types.INTEGER);
-            insert.setObject(12, row.height(), Types.INTEGER);
-            insert.setString(13, row.subjectId());
-            insert.setString(14, row.recordingType());
-            insert.setString(15, row.inputRole());
-            insert.setString(16, row.outputCodec());
-            insert.setString(17, row.videoType());
-            insert.setObject(18, row.resumeWait(), Types.BOOLEAN);
-            insert.setObject(19, row.formatCount(), Types.INTEGER);
-            insert.setObject(20, row.quantity(), Types.BIGINT);
-            insert.setObject(21, OffsetDateTime.now(clock), Types.TIMESTAMP_WITH_TIMEZONE);
-            return insert.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not store usage record", e);
-        }
+        return jdbc.update(
+                        INSERT,
+                        row.sdkAppId(),
+                        row.idempotencyKey(),
+                        row.kind(),
+                        row.startTime(),
+                        row.endTime(),
+                        row.usageDate(),
+                        row.room(),
+                        row.userId(),
+                        row.senderUserId(),
+                        row.streamType(),
+                        row.width(),
+                        row.height(),
+                        row.subjectId(),
+                        row.recordingType(),
+                        row.inputRole(),
+                        row.outputCodec(),
+                        row.videoType(),
+                        row.resumeWait(),
+                        row.formatCount(),
+                        row.quantity(),
+                        clock.instant())
+                == 1;
     }
 
     /**
@@ -100,12 +88,13 @@ public class UsageRecordRepository {
      */
     public List<UsageRecord> quantitiesTouching(
             long sdkAppId, Instant from, Instant to, LocalDate firstDay, LocalDate lastDay) {
-        return select(
+        return jdbc.query(
                 QUANTITIES_TOUCHING,
+                UsageRecordRepository::record,
                 sdkAppId,
-                time(to),
-                time(from.minusSeconds(86_400)),
-                time(from),
+                to,
+                from.minusSeconds(86_400),
+                from,
                 firstDay.withDayOfMonth(1),
                 lastDay);
     }
@@ -113,63 +102,39 @@ public class UsageRecordRepository {
     /** The user's presences and received subscriptions in the room that overlap [from, to). */
     public List<UsageRecord> baseFactsOfUser(
             long sdkAppId, String room, String userId, Instant from, Instant to) {
-        return select(
+        return jdbc.query(
                 BASE_FACTS_OF_USER,
+                UsageRecordRepository::record,
                 sdkAppId,
                 room,
                 userId,
-                time(to),
-                time(from.minusSeconds(86_400)),
-                time(from));
+                to,
+                from.minusSeconds(86_400),
+                from);
     }
 
-    private List<UsageRecord> select(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                select.setObject(i + 1, parameters[i]);
-            }
-            List<UsageRecord> records = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    records.add(row(rows).toRecord());
-                }
-            }
-            return records;
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read usage records", e);
-        }
-    }
-
-    private static UsageRow row(ResultSet c) throws SQLException {
+    private static UsageRecord record(ResultSet c) throws SQLException {
         return new UsageRow(
-                c.getLong(1),
-                c.getString(2),
-                c.getString(3),
-                instant(c.getObject(4, OffsetDateTime.class)),
-                instant(c.getObject(5, OffsetDateTime.class)),
-                c.getObject(6, LocalDate.class),
-                c.getString(7),
-                c.getString(8),
-                c.getString(9),
-                c.getString(10),
-                c.getObject(11, Integer.class),
-                c.getObject(12, Integer.class),
-                c.getString(13),
-                c.getString(14),
-                c.getString(15),
-                c.getString(16),
-                c.getString(17),
-                c.getObject(18, Boolean.class),
-                c.getObject(19, Integer.class),
-                c.getObject(20, Long.class));
-    }
-
-    private static OffsetDateTime time(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
+                        c.getLong(1),
+                        c.getString(2),
+                        c.getString(3),
+                        Jdbc.instant(c, 4),
+                        Jdbc.instant(c, 5),
+                        c.getObject(6, LocalDate.class),
+                        c.getString(7),
+                        c.getString(8),
+                        c.getString(9),
+                        c.getString(10),
+                        c.getObject(11, Integer.class),
+                        c.getObject(12, Integer.class),
+                        c.getString(13),
+                        c.getString(14),
+                        c.getString(15),
+                        c.getString(16),
+                        c.getString(17),
+                        c.getObject(18, Boolean.class),
+                        c.getObject(19, Integer.class),
+                        c.getObject(20, Long.class))
+                .toRecord();
     }
 }
