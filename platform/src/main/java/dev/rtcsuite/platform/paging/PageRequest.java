@@ -3,6 +3,7 @@ package dev.rtcsuite.platform.paging;
 import dev.rtcsuite.platform.error.FieldChecks;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,6 +37,21 @@ public record PageRequest(long after, int size) {
         checks.throwIfInvalid();
         int size = pageSize == 0 ? DEFAULT_SIZE : Math.min(pageSize, MAX_SIZE);
         return new PageRequest(after.orElseThrow(), size);
+    }
+
+    /**
+     * This page of a list that is read whole (a short list, or one computed per request): the key
+     * is the position in the list.
+     */
+    public <T> List<T> of(List<T> all) {
+        int from = (int) Math.min(after, all.size());
+        return all.subList(from, Math.min(from + size, all.size()));
+    }
+
+    /** The token of the page after {@link #of(List)}'s page, empty when it was the last. */
+    public String nextToken(List<?> all) {
+        long next = after + size;
+        return token(next < all.size() ? Optional.of(next) : Optional.empty());
     }
 
     public static String token(Optional<Long> nextAfter) {

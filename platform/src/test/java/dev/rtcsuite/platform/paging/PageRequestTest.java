@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rtcsuite.platform.error.ServiceException;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -37,5 +38,17 @@ class PageRequestTest {
                                 assertThat(e.violations())
                                         .extracting(v -> v.field())
                                         .containsExactly("page_size", "page_token"));
+    }
+
+    @Test
+    void aListReadWholeIsPagedByPosition() {
+        List<Integer> all = List.of(1, 2, 3, 4, 5);
+        PageRequest first = PageRequest.of(2, "");
+        PageRequest last = PageRequest.of(2, PageRequest.token(Optional.of(4L)));
+
+        assertThat(first.of(all)).containsExactly(1, 2);
+        assertThat(PageRequest.of(2, first.nextToken(all)).of(all)).containsExactly(3, 4);
+        assertThat(last.of(all)).containsExactly(5);
+        assertThat(last.nextToken(all)).isEmpty();
     }
 }

@@ -133,14 +133,12 @@ public class RatingGrpcService extends MutinyRatingServiceGrpc.RatingServiceImpl
                                 default -> Optional.empty();
                             };
                     List<StoredPriceBook> books = priceBooks.list(kind);
-                    int from = (int) Math.min(page.after(), books.size());
-                    int to = Math.min(from + page.size(), books.size());
                     return ListPriceBooksResponse.newBuilder()
                             .addAllPriceBooks(
-                                    books.subList(from, to).stream()
+                                    page.of(books).stream()
                                             .map(PriceBookProtoMapper::toProto)
                                             .toList())
-                            .setNextPageToken(nextPage(to, books.size()))
+                            .setNextPageToken(page.nextToken(books))
                             .build();
                 });
     }
@@ -194,10 +192,6 @@ public class RatingGrpcService extends MutinyRatingServiceGrpc.RatingServiceImpl
                                             .toList())
                             .build();
                 });
-    }
-
-    private static String nextPage(int to, int size) {
-        return PageRequest.token(to < size ? Optional.of((long) to) : Optional.empty());
     }
 
     @Override
@@ -266,11 +260,9 @@ public class RatingGrpcService extends MutinyRatingServiceGrpc.RatingServiceImpl
                                                             >= request.getStartIntervalIndex())
                                     .map(row -> RatingProtoMapper.interval(rated, row))
                                     .toList();
-                    int from = (int) Math.min(page.after(), rows.size());
-                    int to = Math.min(from + page.size(), rows.size());
                     return ListIntervalUsageResponse.newBuilder()
-                            .addAllIntervals(rows.subList(from, to))
-                            .setNextPageToken(nextPage(to, rows.size()))
+                            .addAllIntervals(page.of(rows))
+                            .setNextPageToken(page.nextToken(rows))
                             .build();
                 });
     }
