@@ -19,7 +19,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,12 +46,39 @@ public class UsageAggregation {
         this.rated = rated;
     }
 
-    /** Folds a fact that was just stored (never a duplicate) into the buckets. */
-    void stored(UsageRecord record) {
+    /**
+     * Folds facts that were just stored (never duplicates) into the buckets. Each base-service user
+     * is recomputed once per batch, over the buckets that any of the user's new facts touch.
+     */
+    void stored(List<UsageRecord> batch) {
+        Map<BaseSubject, TimeSpan> touched = new LinkedHashMap<>();
+        for (UsageRecord record : batch) {
+            if (record.fact() instanceof UsageFact.Base(RoomFact fact)) {
+                touched.merge(
+                        new BaseSubject(record.sdkAppId(), fact.roomId(), fact.userId()),
+                        fact.span(),
+                        UsageAggregation::hull);
+            } else {
+                addValueAdded(record);
+            }
+        }
+        touched.forEach(
+                (subject, span) -> recompute(subject.app(), subject.room(), subject.user(), span));
+    }
+
+    private record BaseSubject(long app, String room, String user) {}
+
+    /** The smallest span holding both: recomputing the gap between them too is harmless. */
+    private static TimeSpan hull(TimeSpan a, TimeSpan b) {
+        return new TimeSpan(
+                a.start().isBefore(b.start()) ? a.start() : b.start(),
+                a.end().isAfter(b.end()) ? a.end() : b.end());
+    }
+
+    private void addValueAdded(UsageRecord record) {
         long app = record.sdkAppId();
         switch (record.fact()) {
-            case UsageFact.Base(RoomFact fact) ->
-                    recompute(app, fact.roomId(), fact.userId(), fact.span());
+            case UsageFact.Base base -> throw new IllegalArgumentException("recomputed per user");
             case UsageFact.Recording(String task, var segment) ->
                     rated.add(app, buckets(List.of(RecordingRater.rate(segment))));
             case UsageFact.Transcode(String session, var segment) ->

@@ -24,13 +24,8 @@ public class UsageIngestion {
     /** Stores the batch and folds each new fact into the rated buckets, all in one transaction. */
     @Transactional
     public IngestResult ingest(List<UsageRecord> batch) {
-        long accepted = 0;
-        for (UsageRecord record : batch) {
-            if (records.insertIfAbsent(record)) {
-                aggregation.stored(record);
-                accepted++;
-            }
-        }
-        return new IngestResult(accepted, batch.size() - accepted);
+        List<UsageRecord> stored = records.insertAbsent(batch);
+        aggregation.stored(stored);
+        return new IngestResult(stored.size(), batch.size() - stored.size());
     }
 }

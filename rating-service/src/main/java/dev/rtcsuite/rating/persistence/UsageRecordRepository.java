@@ -8,7 +8,13 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** The append-only log of usage facts: rows are inserted once and never changed. */
 @ApplicationScoped
@@ -19,11 +25,7 @@ public class UsageRecordRepository {
                     + " sender_user_id, stream_type, width, height, subject_id, recording_type,"
                     + " input_role, output_codec, video_type, resume_wait, format_count, quantity";
 
-    private static final String INSERT =
-            "INSERT INTO usage_record ("
-                    + COLUMNS
-                    + ", received_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                    + " ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+    private static final String ROW_PLACEHOLDERS = "(" + "?, ".repeat(20) + "?)";
 
     /**
      * Quantity facts (legacy peaks, storage, traffic) that may touch a day; no fact spans more than
@@ -52,33 +54,59 @@ public class UsageRecordRepository {
         this.clock = clock;
     }
 
-    /** Stores the record unless its (app, key) is stored already; true when it was stored now. */
-    public boolean insertIfAbsent(UsageRecord record) {
-        UsageRow row = UsageRow.of(record);
-        return jdbc.update(
-                        INSERT,
-                        row.sdkAppId(),
-                        row.idempotencyKey(),
-                        row.kind(),
-                        row.startTime(),
-                        row.endTime(),
-                        row.usageDate(),
-                        row.room(),
-                        row.userId(),
-                        row.senderUserId(),
-                        row.streamType(),
-                        row.width(),
-                        row.height(),
-                        row.subjectId(),
-                        row.recordingType(),
-                        row.inputRole(),
-                        row.outputCodec(),
-                        row.videoType(),
-                        row.resumeWait(),
-                        row.formatCount(),
-                        row.quantity(),
-                        clock.instant())
-                == 1;
+    /**
+     * Stores each record whose (app, key) is not stored yet, in one statement; returns those stored
+     * now, in batch order (of keys repeated inside the batch, the first).
+     */
+    public List<UsageRecord> insertAbsent(List<UsageRecord> batch) {
+        Map<String, UsageRecord> distinct = new LinkedHashMap<>();
+        batch.forEach(r -> distinct.putIfAbsent(r.sdkAppId() + "/" + r.idempotencyKey(), r));
+        if (distinct.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql =
+                new StringBuilder(
+                        "INSERT INTO usage_record (" + COLUMNS + ", received_time) VALUES ");
+        List<Object> parameters = new ArrayList<>();
+        Instant now = clock.instant();
+        for (UsageRecord record : distinct.values()) {
+            UsageRow row = UsageRow.of(record);
+            sql.append(parameters.isEmpty() ? "" : ", ").append(ROW_PLACEHOLDERS);
+            parameters.addAll(
+                    Arrays.asList(
+                            row.sdkAppId(),
+                            row.idempotencyKey(),
+                            row.kind(),
+                            row.startTime(),
+                            row.endTime(),
+                            row.usageDate(),
+                            row.room(),
+                            row.userId(),
+                            row.senderUserId(),
+                            row.streamType(),
+                            row.width(),
+                            row.height(),
+                            row.subjectId(),
+                            row.recordingType(),
+                            row.inputRole(),
+                            row.outputCodec(),
+                            row.videoType(),
+                            row.resumeWait(),
+                            row.formatCount(),
+                            row.quantity(),
+                            now));
+        }
+        sql.append(" ON CONFLICT DO NOTHING RETURNING sdk_app_id, idempotency_key");
+        Set<String> stored =
+                new HashSet<>(
+                        jdbc.query(
+                                sql.toString(),
+                                row -> row.getLong(1) + "/" + row.getString(2),
+                                parameters.toArray()));
+        return distinct.entrySet().stream()
+                .filter(entry -> stored.contains(entry.getKey()))
+                .map(Map.Entry::getValue)
+                .toList();
     }
 
     /**
