@@ -13,7 +13,10 @@ import dev.rtcsuite.rating.domain.valueadded.MixTranscodeRater;
 import dev.rtcsuite.rating.domain.valueadded.RecordingRater;
 import dev.rtcsuite.rating.persistence.RatedUsageRepository;
 import dev.rtcsuite.rating.persistence.RatedUsageRepository.BucketSeconds;
+import dev.rtcsuite.rating.persistence.RatedUsageRepository.SubjectBuckets;
+import dev.rtcsuite.rating.persistence.RatedUsageRepository.SubjectKey;
 import dev.rtcsuite.rating.persistence.UsageRecordRepository;
+import dev.rtcsuite.rating.persistence.UsageRecordRepository.UserWindow;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +25,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Keeps the rated seconds per 5-minute bucket up to date as facts are stored, in the same
@@ -62,11 +64,15 @@ public class UsageAggregation {
                 addValueAdded(record);
             }
         }
-        touched.forEach(
-                (subject, span) -> recompute(subject.app(), subject.room(), subject.user(), span));
+        recompute(touched);
     }
 
-    private record BaseSubject(long app, String room, String user) {}
+    /** A user of a room: whose base-service buckets are recomputed together. */
+    private record BaseSubject(long app, String room, String user) {
+        String name() {
+            return room + "/" + user;
+        }
+    }
 
     /** The smallest span holding both: recomputing the gap between them too is harmless. */
     private static TimeSpan hull(TimeSpan a, TimeSpan b) {
@@ -92,24 +98,67 @@ public class UsageAggregation {
         }
     }
 
-    private void recompute(long app, String room, String user, TimeSpan touched) {
-        Instant from = floor(touched.start());
-        Instant to = ceil(touched.end());
-        TimeSpan window = new TimeSpan(from, to);
-        String subject = room + "/" + user;
-        rated.lock(app, subject);
+    /**
+     * Recomputes the touched users' buckets from all their facts there, with one lock statement,
+     * one read, one delete and one insert for the whole batch.
+     */
+    private void recompute(Map<BaseSubject, TimeSpan> touched) {
+        if (touched.isEmpty()) {
+            return;
+        }
+        Map<BaseSubject, TimeSpan> windows = new LinkedHashMap<>();
+        touched.forEach(
+                (subject, span) ->
+                        windows.put(subject, new TimeSpan(floor(span.start()), ceil(span.end()))));
+        rated.lockAll(
+                windows.keySet().stream()
+                        .map(subject -> new SubjectKey(subject.app(), subject.name()))
+                        .toList());
+        Map<BaseSubject, List<RoomFact>> facts = new LinkedHashMap<>();
+        List<UserWindow> reads =
+                windows.entrySet().stream()
+                        .map(
+                                e ->
+                                        new UserWindow(
+                                                e.getKey().app(),
+                                                e.getKey().room(),
+                                                e.getKey().user(),
+                                                e.getValue().start(),
+                                                e.getValue().end()))
+                        .toList();
+        for (UsageRecord record : records.baseFactsOfUsers(reads)) {
+            RoomFact fact = ((UsageFact.Base) record.fact()).fact();
+            facts.computeIfAbsent(
+                            new BaseSubject(record.sdkAppId(), fact.roomId(), fact.userId()),
+                            k -> new ArrayList<>())
+                    .add(fact);
+        }
+        rated.replaceAll(
+                windows.entrySet().stream()
+                        .map(
+                                e ->
+                                        new SubjectBuckets(
+                                                e.getKey().app(),
+                                                e.getKey().name(),
+                                                e.getValue().start(),
+                                                e.getValue().end(),
+                                                rate(
+                                                        facts.getOrDefault(e.getKey(), List.of()),
+                                                        e.getValue())))
+                        .toList());
+    }
+
+    /** R-3 over the facts' parts inside the window, in buckets. */
+    private static List<BucketSeconds> rate(List<RoomFact> facts, TimeSpan window) {
         List<Presence> presences = new ArrayList<>();
         List<Subscription> subscriptions = new ArrayList<>();
-        for (UsageRecord record : records.baseFactsOfUser(app, room, user, from, to)) {
-            RoomFact fact = ((UsageFact.Base) record.fact()).fact();
-            Optional<TimeSpan> inside =
-                    Optional.ofNullable(fact.span().intersection(window)).filter(s -> !s.isEmpty());
+        for (RoomFact fact : facts) {
+            TimeSpan inside = fact.span().intersection(window);
             if (inside.isEmpty()) {
                 continue;
             }
             switch (fact) {
-                case Presence p ->
-                        presences.add(new Presence(p.roomId(), p.userId(), inside.get()));
+                case Presence p -> presences.add(new Presence(p.roomId(), p.userId(), inside));
                 case Subscription s ->
                         subscriptions.add(
                                 new Subscription(
@@ -118,11 +167,10 @@ public class UsageAggregation {
                                         s.senderId(),
                                         s.stream(),
                                         s.received(),
-                                        inside.get()));
+                                        inside));
             }
         }
-        rated.replace(
-                app, subject, from, to, buckets(BaseServiceRater.rate(presences, subscriptions)));
+        return buckets(BaseServiceRater.rate(presences, subscriptions));
     }
 
     private static List<BucketSeconds> buckets(List<TimedUsage> usages) {

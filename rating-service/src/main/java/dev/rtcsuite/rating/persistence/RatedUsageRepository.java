@@ -18,6 +18,10 @@ public class RatedUsageRepository {
 
     private static final String UNTIERED = "-";
 
+    private static final String INSERT =
+            "INSERT INTO rated_usage (sdk_app_id, bucket_start, item, tier, above_4k, free, subject,"
+                    + " seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
     /** Seconds of one charge in one bucket. */
     public record BucketSeconds(Instant bucketStart, ChargeKey key, long seconds) {}
 
@@ -29,37 +33,54 @@ public class RatedUsageRepository {
 
     /** Adds seconds to value-added buckets (subject ''). */
     public void add(long sdkAppId, List<BucketSeconds> buckets) {
-        write(
-                sdkAppId,
-                "",
-                buckets,
-                " ON CONFLICT (sdk_app_id, bucket_start, item, tier, above_4k, free, subject) DO"
-                        + " UPDATE SET seconds = rated_usage.seconds + EXCLUDED.seconds");
+        jdbc.batch(
+                INSERT
+                        + " ON CONFLICT (sdk_app_id, bucket_start, item, tier, above_4k, free,"
+                        + " subject) DO UPDATE SET seconds = rated_usage.seconds + EXCLUDED.seconds",
+                rows(sdkAppId, "", buckets));
+    }
+
+    /** A base-service subject of an app (a room's user). */
+    public record SubjectKey(long sdkAppId, String subject) {}
+
+    /** A base-service subject's buckets in [from, to), recomputed whole. */
+    public record SubjectBuckets(
+            long sdkAppId, String subject, Instant from, Instant to, List<BucketSeconds> buckets) {}
+
+    /**
+     * Replaces each subject's buckets in its window. The caller holds the subjects' locks (see
+     * {@link #lockAll}), so no other transaction recomputes them meanwhile.
+     */
+    public void replaceAll(List<SubjectBuckets> subjects) {
+        if (subjects.isEmpty()) {
+            return;
+        }
+        jdbc.update(
+                "DELETE FROM rated_usage r USING unnest(?::bigint[], ?::text[],"
+                        + " ?::text[]::timestamptz[], ?::text[]::timestamptz[]) AS s(app, subject,"
+                        + " w_from, w_to) WHERE r.sdk_app_id = s.app AND r.subject = s.subject AND"
+                        + " r.bucket_start >= s.w_from AND r.bucket_start < s.w_to",
+                subjects.stream().map(SubjectBuckets::sdkAppId).toArray(Long[]::new),
+                subjects.stream().map(SubjectBuckets::subject).toArray(String[]::new),
+                subjects.stream().map(s -> s.from().toString()).toArray(String[]::new),
+                subjects.stream().map(s -> s.to().toString()).toArray(String[]::new));
+        List<Object[]> rows = new ArrayList<>();
+        subjects.forEach(s -> rows.addAll(rows(s.sdkAppId(), s.subject(), s.buckets())));
+        jdbc.batch(INSERT, rows);
     }
 
     /**
-     * Replaces a base-service subject's buckets in [from, to) by {@code buckets}. The caller holds
-     * the subject's lock, so no other transaction recomputes it meanwhile.
+     * Serialises recomputations of these subjects across transactions and replicas; locks are taken
+     * in one order everywhere, so two batches sharing subjects cannot deadlock.
      */
-    public void replace(
-            long sdkAppId, String subject, Instant from, Instant to, List<BucketSeconds> buckets) {
-        jdbc.update(
-                "DELETE FROM rated_usage WHERE sdk_app_id = ? AND subject = ? AND bucket_start >= ?"
-                        + " AND bucket_start < ?",
-                sdkAppId,
-                subject,
-                from,
-                to);
-        write(sdkAppId, subject, buckets, "");
-    }
-
-    /** Serialises recomputations of one subject across transactions and replicas. */
-    public void lock(long sdkAppId, String subject) {
+    public void lockAll(List<SubjectKey> subjects) {
         jdbc.query(
-                "SELECT pg_advisory_xact_lock(?, ?)",
+                // The subquery orders the keys; the locks are then taken row by row in that order.
+                "SELECT pg_advisory_xact_lock(k.app, k.subject) FROM (SELECT DISTINCT"
+                        + " unnest(?::int[]) AS app, unnest(?::int[]) AS subject ORDER BY 1, 2) k",
                 row -> null,
-                Long.hashCode(sdkAppId),
-                subject.hashCode());
+                subjects.stream().map(s -> Long.hashCode(s.sdkAppId())).toArray(Integer[]::new),
+                subjects.stream().map(s -> s.subject().hashCode()).toArray(Integer[]::new));
     }
 
     /** Every bucket of the app in [from, to), summed over subjects. */
@@ -86,8 +107,7 @@ public class RatedUsageRepository {
                 to);
     }
 
-    private void write(
-            long sdkAppId, String subject, List<BucketSeconds> buckets, String onConflict) {
+    private static List<Object[]> rows(long sdkAppId, String subject, List<BucketSeconds> buckets) {
         List<Object[]> rows = new ArrayList<>();
         for (BucketSeconds bucket : summed(buckets)) {
             ChargeKey key = bucket.key();
@@ -103,11 +123,7 @@ public class RatedUsageRepository {
                         bucket.seconds()
                     });
         }
-        jdbc.batch(
-                "INSERT INTO rated_usage (sdk_app_id, bucket_start, item, tier, above_4k, free,"
-                        + " subject, seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                        + onConflict,
-                rows);
+        return rows;
     }
 
     /** One row per (bucket, charge): a batch may not name a primary key twice. */

@@ -38,13 +38,19 @@ public class UsageRecordRepository {
                     + " ('LEGACY_RECORDING_PEAK', 'STORAGE', 'PLAYBACK_TRAFFIC') AND ((start_time <"
                     + " ? AND start_time > ? AND end_time > ?) OR usage_date BETWEEN ? AND ?)";
 
-    /** A user's presences and received subscriptions in a room that overlap a window. */
-    private static final String BASE_FACTS_OF_USER =
+    /** Users' presences and received subscriptions in a room that overlap their windows. */
+    private static final String BASE_FACTS_OF_USERS =
             "SELECT "
-                    + COLUMNS
-                    + " FROM usage_record WHERE sdk_app_id = ? AND room = ? AND user_id = ? AND"
-                    + " kind IN ('PRESENCE', 'SUBSCRIPTION') AND start_time < ? AND start_time > ?"
-                    + " AND end_time > ?";
+                    + COLUMNS.replaceAll("(^|, )", "$1r.")
+                    + " FROM usage_record r JOIN unnest(?::bigint[], ?::text[], ?::text[],"
+                    + " ?::text[]::timestamptz[], ?::text[]::timestamptz[]) AS w(app, room, user_id,"
+                    + " w_from, w_to) ON r.sdk_app_id = w.app AND r.room = w.room AND r.user_id ="
+                    + " w.user_id WHERE r.kind IN ('PRESENCE', 'SUBSCRIPTION') AND r.start_time <"
+                    + " w.w_to AND r.start_time > w.w_from - interval '24 hours' AND r.end_time >"
+                    + " w.w_from";
+
+    /** A user of a room and the window of their facts to read. */
+    public record UserWindow(long sdkAppId, String room, String userId, Instant from, Instant to) {}
 
     private final Jdbc jdbc;
     private final Clock clock;
@@ -127,18 +133,19 @@ public class UsageRecordRepository {
                 lastDay);
     }
 
-    /** The user's presences and received subscriptions in the room that overlap [from, to). */
-    public List<UsageRecord> baseFactsOfUser(
-            long sdkAppId, String room, String userId, Instant from, Instant to) {
+    /** The users' presences and received subscriptions that overlap their windows, in one read. */
+    public List<UsageRecord> baseFactsOfUsers(List<UserWindow> windows) {
+        if (windows.isEmpty()) {
+            return List.of();
+        }
         return jdbc.query(
-                BASE_FACTS_OF_USER,
+                BASE_FACTS_OF_USERS,
                 UsageRecordRepository::record,
-                sdkAppId,
-                room,
-                userId,
-                to,
-                from.minusSeconds(86_400),
-                from);
+                windows.stream().map(UserWindow::sdkAppId).toArray(Long[]::new),
+                windows.stream().map(UserWindow::room).toArray(String[]::new),
+                windows.stream().map(UserWindow::userId).toArray(String[]::new),
+                windows.stream().map(w -> w.from().toString()).toArray(String[]::new),
+                windows.stream().map(w -> w.to().toString()).toArray(String[]::new));
     }
 
     private static UsageRecord record(ResultSet c) throws SQLException {
