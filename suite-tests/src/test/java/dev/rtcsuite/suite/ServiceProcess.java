@@ -24,6 +24,8 @@ final class ServiceProcess implements AutoCloseable {
     final int port;
     private final Path log;
     private Process process;
+    private Path module;
+    private Map<String, String> environment;
 
     ServiceProcess(String name, int port, Path log) {
         this.name = name;
@@ -39,6 +41,8 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code module}'s packaged application with {@code environment} added. */
     void start(Path module, Map<String, String> environment) throws IOException {
+        this.module = module;
+        this.environment = environment;
         Path jar = module.resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first");
@@ -47,9 +51,19 @@ final class ServiceProcess implements AutoCloseable {
         ProcessBuilder builder =
                 new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString())
                         .redirectErrorStream(true)
-                        .redirectOutput(log.toFile());
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         process = builder.start();
+    }
+
+    /** Kills the JVM as `kill -9` would: no shutdown hooks, no graceful drain. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+    }
+
+    /** Starts the same application again, on the same port and database. */
+    void restart() throws IOException {
+        start(module, environment);
     }
 
     /** The HTTP status of a GET on this service, or -1 when it does not answer. */

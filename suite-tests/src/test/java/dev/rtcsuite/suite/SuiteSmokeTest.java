@@ -17,6 +17,8 @@ import dev.rtcsuite.rating.v1.IngestUsageRequest;
 import dev.rtcsuite.rating.v1.PresenceInterval;
 import dev.rtcsuite.rating.v1.RatingServiceGrpc;
 import dev.rtcsuite.rating.v1.RerateDayRequest;
+import dev.rtcsuite.rating.v1.StreamUsageRequest;
+import dev.rtcsuite.rating.v1.StreamUsageResponse;
 import dev.rtcsuite.rating.v1.UsageRecord;
 import dev.rtcsuite.recording.v1.GetRecordingConfigRequest;
 import dev.rtcsuite.recording.v1.RecordingConfig;
@@ -37,6 +39,10 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -300,6 +306,110 @@ class SuiteSmokeTest {
 
     private static Timestamp timestamp(Instant instant) {
         return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).build();
+    }
+
+    @Test
+    @Order(8)
+    void aKilledRatingServiceLosesNoAcknowledgedRecordAndDoublesNone() throws Exception {
+        long app = 1_600_000_000L + System.nanoTime() % 1_000_000;
+        List<StreamUsageRequest> batches = new ArrayList<>();
+        for (int b = 0; b < 6; b++) {
+            StreamUsageRequest.Builder batch = StreamUsageRequest.newBuilder();
+            for (int r = 0; r < 200; r++) {
+                batch.addRecords(presence(app, "b" + b + "-r" + r, "user" + r));
+            }
+            batches.add(batch.build());
+        }
+        ServiceProcess rating = services.get("rating");
+        // Half the batches go out on a stream that the kill cuts before its answer.
+        StreamObserver<StreamUsageRequest> cut =
+                RatingServiceGrpc.newStub(channels.get("rating"))
+                        .streamUsage(new NoAnswerExpected());
+        for (StreamUsageRequest batch : batches.subList(0, 3)) {
+            cut.onNext(batch);
+        }
+        Thread.sleep(500);
+        rating.kill();
+        rating.restart();
+        rating.awaitStatus("/q/health/ready", 200, STARTUP);
+
+        // The producer sends everything again, as it must without an acknowledgement.
+        StreamUsageResponse answer = streamAll(batches);
+
+        assertThat(answer.getAcceptedCount() + answer.getDuplicateCount()).isEqualTo(1_200);
+        assertThat(answer.getBatchCount()).isEqualTo(6);
+        assertThat(storedRecords(app)).isEqualTo(1_200);
+        assertThat(streamAll(batches).getDuplicateCount()).isEqualTo(1_200);
+    }
+
+    private StreamUsageResponse streamAll(List<StreamUsageRequest> batches) throws Exception {
+        CompletableFuture<StreamUsageResponse> answer = new CompletableFuture<>();
+        StreamObserver<StreamUsageRequest> stream =
+                RatingServiceGrpc.newStub(channels.get("rating"))
+                        .streamUsage(
+                                new StreamObserver<>() {
+                                    @Override
+                                    public void onNext(StreamUsageResponse response) {
+                                        answer.complete(response);
+                                    }
+
+                                    @Override
+                                    public void onError(Throwable t) {
+                                        answer.completeExceptionally(t);
+                                    }
+
+                                    @Override
+                                    public void onCompleted() {}
+                                });
+        batches.forEach(stream::onNext);
+        stream.onCompleted();
+        return answer.get(60, TimeUnit.SECONDS);
+    }
+
+    private static UsageRecord presence(long app, String key, String user) {
+        Instant start = Instant.now().minus(Duration.ofHours(2));
+        return UsageRecord.newBuilder()
+                .setIdempotencyKey(key)
+                .setSdkAppId(app)
+                .setPresence(
+                        PresenceInterval.newBuilder()
+                                .setRoomId(9)
+                                .setUserId(user)
+                                .setStartTime(timestamp(start))
+                                .setEndTime(timestamp(start.plusSeconds(600))))
+                .build();
+    }
+
+    private static long storedRecords(long app) throws Exception {
+        String url =
+                System.getenv().getOrDefault("RTCSUITE_DB_URL", "jdbc:postgresql://127.0.0.1:5432")
+                        + "/rtcsuite_rating_test";
+        try (Connection connection =
+                        DriverManager.getConnection(
+                                url,
+                                System.getenv().getOrDefault("RTCSUITE_DB_USER", "rtcsuite"),
+                                System.getenv().getOrDefault("RTCSUITE_DB_PASSWORD", "rtcsuite"));
+                PreparedStatement count =
+                        connection.prepareStatement(
+                                "SELECT count(*) FROM usage_record WHERE sdk_app_id = ?")) {
+            count.setLong(1, app);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /** The stream the kill cuts: whatever it answers is not an acknowledgement we rely on. */
+    private static final class NoAnswerExpected implements StreamObserver<StreamUsageResponse> {
+        @Override
+        public void onNext(StreamUsageResponse response) {}
+
+        @Override
+        public void onError(Throwable t) {}
+
+        @Override
+        public void onCompleted() {}
     }
 
     private RecordingConfig recordingConfig(long sdkAppId) {
