@@ -22,7 +22,8 @@ public class UnimplementedRpcNote implements ServerInterceptor {
     private final String pendingIssue;
 
     public UnimplementedRpcNote(
-            @ConfigProperty(name = "rtcsuite.grpc.pending-issue") String pendingIssue) {
+            @ConfigProperty(name = "rtcsuite.grpc.pending-issue", defaultValue = "a later issue")
+                    String pendingIssue) {
         this.pendingIssue = pendingIssue;
     }
 

@@ -11,6 +11,7 @@ import dev.rtcsuite.rating.domain.valueadded.PlaybackTraffic;
 import dev.rtcsuite.rating.domain.valueadded.StorageUsage;
 import dev.rtcsuite.rating.persistence.RatedUsageRepository;
 import dev.rtcsuite.rating.persistence.RatedUsageRepository.BucketSeconds;
+import dev.rtcsuite.rating.persistence.RerateRepository;
 import dev.rtcsuite.rating.persistence.UsageRecordRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Rates a billing day from the append-only log of usage facts (SPEC R-2 … R-8). Rating is a pure
@@ -36,6 +38,7 @@ public class DailyRatings {
     private final RatedUsageRepository ratedUsage;
     private final AccountDirectory accounts;
     private final PriceBooks priceBooks;
+    private final RerateRepository rerates;
     private final Clock clock;
 
     public DailyRatings(
@@ -43,11 +46,13 @@ public class DailyRatings {
             RatedUsageRepository ratedUsage,
             AccountDirectory accounts,
             PriceBooks priceBooks,
+            RerateRepository rerates,
             Clock clock) {
         this.records = records;
         this.ratedUsage = ratedUsage;
         this.accounts = accounts;
         this.priceBooks = priceBooks;
+        this.rerates = rerates;
         this.clock = clock;
     }
 
@@ -70,9 +75,37 @@ public class DailyRatings {
         return days;
     }
 
+    /**
+     * Re-rates a day of an app, or of every app of an account (SPEC R-1): the only way prices
+     * change for a closed day. Returns the day before and after.
+     *
+     * @param version the book for the whole day; empty for the books in force
+     */
+    @Transactional
+    public Rerated rerate(
+            long sdkAppId, String accountId, LocalDate day, Optional<String> version) {
+        version.ifPresent(priceBooks::get);
+        List<AppAccount> apps =
+                sdkAppId > 0 ? List.of(accounts.app(sdkAppId)) : accounts.appsOf(accountId);
+        RatedDay before = day(apps, sdkAppId, accountId, day);
+        Instant now = clock.instant();
+        apps.forEach(app -> rerates.insert(app.sdkAppId(), day, version, now));
+        return new Rerated(before, day(apps, sdkAppId, accountId, day));
+    }
+
+    /** A day before and after a re-rate. */
+    public record Rerated(RatedDay before, RatedDay after) {}
+
+    private RatedDay day(List<AppAccount> apps, long sdkAppId, String accountId, LocalDate day) {
+        return sdkAppId > 0 ? rate(apps.getFirst(), day) : accountDay(accountId, apps, day);
+    }
+
     @Transactional
     public RatedDay accountDay(String accountId, LocalDate day) {
-        List<AppAccount> apps = accounts.appsOf(accountId);
+        return accountDay(accountId, accounts.appsOf(accountId), day);
+    }
+
+    private RatedDay accountDay(String accountId, List<AppAccount> apps, LocalDate day) {
         List<DailyBill> bills = apps.stream().map(app -> rate(app, day).bill()).toList();
         Instant now = clock.instant();
         BillingCalendar calendar =
@@ -101,7 +134,9 @@ public class DailyRatings {
         for (UsageRecord record : records.quantitiesTouching(app.sdkAppId(), from, to, day, day)) {
             ledger.record(record.idempotencyKey(), quantity(record.fact(), calendar, day));
         }
-        PriceSource prices = priceBooks.catalog().forAccount(app.accountId());
+        PriceSource prices =
+                priceBooks.forDay(
+                        app.accountId(), rerates.latest(app.sdkAppId(), day).flatMap(v -> v));
         Instant now = clock.instant();
         return RatedDay.ofApp(
                 app,

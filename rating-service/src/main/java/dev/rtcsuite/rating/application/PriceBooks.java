@@ -3,10 +3,12 @@ package dev.rtcsuite.rating.application;
 import dev.rtcsuite.platform.error.ServiceException;
 import dev.rtcsuite.rating.domain.price.ContractAssignment;
 import dev.rtcsuite.rating.domain.price.DatedPriceBook;
+import dev.rtcsuite.rating.domain.price.EffectivePrices;
 import dev.rtcsuite.rating.domain.price.ListPrices;
 import dev.rtcsuite.rating.domain.price.PriceBook;
 import dev.rtcsuite.rating.domain.price.PriceBookKind;
 import dev.rtcsuite.rating.domain.price.PriceCatalog;
+import dev.rtcsuite.rating.domain.price.PriceSource;
 import dev.rtcsuite.rating.persistence.PriceBookRepository;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -120,6 +122,25 @@ public class PriceBooks {
                         .map(b -> new DatedPriceBook(b.effectiveFrom().orElseThrow(), b.book()))
                         .toList(),
                 books.assignments(null, byVersion(all)));
+    }
+
+    /**
+     * The prices of an account's day: the books in force, or, after a re-rate that named a book,
+     * that book for the whole day (a LIST book replaces the list, a CONTRACT book the contract).
+     */
+    public PriceSource forDay(String accountId, Optional<String> rerateVersion) {
+        PriceCatalog catalog = catalog();
+        PriceSource inForce = catalog.forAccount(accountId);
+        if (rerateVersion.isEmpty()) {
+            return inForce;
+        }
+        PriceBook book = get(rerateVersion.get()).book();
+        return instant -> {
+            EffectivePrices now = catalog.inForce(accountId, instant);
+            return book.kind() == PriceBookKind.LIST
+                    ? new EffectivePrices(book, now.contract())
+                    : new EffectivePrices(now.list(), Optional.of(book));
+        };
     }
 
     private Map<String, PriceBook> byVersion() {

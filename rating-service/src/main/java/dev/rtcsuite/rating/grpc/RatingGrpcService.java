@@ -37,6 +37,8 @@ import dev.rtcsuite.rating.v1.ListPriceBooksResponse;
 import dev.rtcsuite.rating.v1.MutinyRatingServiceGrpc;
 import dev.rtcsuite.rating.v1.QueryUsageRequest;
 import dev.rtcsuite.rating.v1.QueryUsageResponse;
+import dev.rtcsuite.rating.v1.RerateDayRequest;
+import dev.rtcsuite.rating.v1.RerateDayResponse;
 import dev.rtcsuite.rating.v1.SetContractPriceBookRequest;
 import dev.rtcsuite.rating.v1.SetContractPriceBookResponse;
 import dev.rtcsuite.rating.v1.StreamUsageRequest;
@@ -225,6 +227,52 @@ public class RatingGrpcService extends MutinyRatingServiceGrpc.RatingServiceImpl
     @Override
     public Uni<QueryUsageResponse> queryUsage(QueryUsageRequest request) {
         return calls.answer(() -> UsageQueries.query(ratings, request));
+    }
+
+    @Override
+    public Uni<RerateDayResponse> rerateDay(RerateDayRequest request) {
+        return calls.once(
+                "RerateDay",
+                request.getRequestId(),
+                request,
+                RerateDayResponse.parser(),
+                () -> {
+                    FieldChecks checks = new FieldChecks();
+                    LocalDate day = billingDay(checks, request.getBillingDay());
+                    checkScope(
+                            checks,
+                            request.getScopeCase() == RerateDayRequest.ScopeCase.SDK_APP_ID,
+                            request.getScopeCase() == RerateDayRequest.ScopeCase.ACCOUNT_ID,
+                            request.getSdkAppId(),
+                            request.getAccountId());
+                    checks.throwIfInvalid();
+                    DailyRatings.Rerated rerated =
+                            ratings.rerate(
+                                    request.getSdkAppId(),
+                                    request.getAccountId(),
+                                    day,
+                                    Optional.of(request.getPriceBookVersion())
+                                            .filter(v -> !v.isEmpty()));
+                    return RerateDayResponse.newBuilder()
+                            .setBill(RatingProtoMapper.dailyBill(rerated.after()))
+                            .addAllPreviousTotals(
+                                    rerated.before().bill().totals().stream()
+                                            .map(RatingProtoMapper::total)
+                                            .toList())
+                            .build();
+                });
+    }
+
+    /** Exactly one of a positive SdkAppId and an account id (1–64 characters). */
+    private static void checkScope(
+            FieldChecks checks, boolean app, boolean account, long sdkAppId, String accountId) {
+        if (app) {
+            checks.check(sdkAppId > 0, "sdk_app_id", "must be a positive SdkAppId");
+        } else if (account) {
+            checks.length(accountId, 1, 64, "account_id");
+        } else {
+            checks.check(false, "scope", "required: sdk_app_id or account_id");
+        }
     }
 
     @Override

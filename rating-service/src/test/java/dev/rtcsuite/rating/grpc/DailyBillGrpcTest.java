@@ -13,6 +13,7 @@ import dev.rtcsuite.rating.client.AccountDirectory;
 import dev.rtcsuite.rating.client.AccountDirectory.AppAccount;
 import dev.rtcsuite.rating.v1.BillState;
 import dev.rtcsuite.rating.v1.BucketGranularity;
+import dev.rtcsuite.rating.v1.CreatePriceBookRequest;
 import dev.rtcsuite.rating.v1.DailyBill;
 import dev.rtcsuite.rating.v1.GetDailyBillRequest;
 import dev.rtcsuite.rating.v1.IngestUsageRequest;
@@ -20,10 +21,16 @@ import dev.rtcsuite.rating.v1.IntervalUsage;
 import dev.rtcsuite.rating.v1.ListIntervalUsageRequest;
 import dev.rtcsuite.rating.v1.ListIntervalUsageResponse;
 import dev.rtcsuite.rating.v1.PresenceInterval;
+import dev.rtcsuite.rating.v1.PriceBook;
+import dev.rtcsuite.rating.v1.PriceBookItem;
+import dev.rtcsuite.rating.v1.PriceBookKind;
 import dev.rtcsuite.rating.v1.QueryUsageRequest;
 import dev.rtcsuite.rating.v1.QueryUsageResponse;
 import dev.rtcsuite.rating.v1.RatingServiceGrpc.RatingServiceBlockingStub;
+import dev.rtcsuite.rating.v1.RerateDayRequest;
+import dev.rtcsuite.rating.v1.RerateDayResponse;
 import dev.rtcsuite.rating.v1.SubscriptionInterval;
+import dev.rtcsuite.rating.v1.TierPrice;
 import dev.rtcsuite.rating.v1.UsageRecord;
 import io.grpc.Status.Code;
 import io.quarkus.grpc.GrpcClient;
@@ -199,6 +206,51 @@ class DailyBillGrpcTest {
         assertThat(bill.getAccountId()).isEqualTo(account);
         // 30 audio minutes × 0.007 = 0.21.
         assertThat(bill.getTotals(0).getExactAmount()).isEqualTo(cny(0, 210_000_000));
+    }
+
+    @Test
+    void aRerateWithAContractBookRepricesTheClosedDay() {
+        ingest(List.of(presence("A")));
+        String version = "rerate-audio-" + app;
+        rating.createPriceBook(
+                CreatePriceBookRequest.newBuilder()
+                        .setRequestId(UUID.randomUUID().toString())
+                        .setPriceBook(
+                                PriceBook.newBuilder()
+                                        .setVersion(version)
+                                        .setKind(PriceBookKind.PRICE_BOOK_KIND_CONTRACT)
+                                        .addItems(
+                                                PriceBookItem.newBuilder()
+                                                        .setItem(
+                                                                BillableItem
+                                                                        .BILLABLE_ITEM_BASE_SERVICE)
+                                                        .addTierPrices(
+                                                                TierPrice.newBuilder()
+                                                                        .setTier(
+                                                                                ResolutionTier
+                                                                                        .RESOLUTION_TIER_AUDIO)
+                                                                        .setPricePerThousandMinutes(
+                                                                                cny(10, 0)))))
+                        .build());
+
+        RerateDayResponse rerated =
+                rating.rerateDay(
+                        RerateDayRequest.newBuilder()
+                                .setRequestId(UUID.randomUUID().toString())
+                                .setSdkAppId(app)
+                                .setBillingDay(ProtoTime.date(DAY))
+                                .setPriceBookVersion(version)
+                                .build());
+
+        // 30 audio minutes: 0.21 at 7.00 per 1,000 before; 0.30 at the contract's 10.00 after.
+        assertThat(rerated.getPreviousTotals(0).getExactAmount()).isEqualTo(cny(0, 210_000_000));
+        assertThat(rerated.getBill().getTotals(0).getExactAmount()).isEqualTo(cny(0, 300_000_000));
+        assertThat(rerated.getBill().getLines(0).getPriceBookVersion()).isEqualTo(version);
+        assertThat(
+                        bill(GetDailyBillRequest.newBuilder().setSdkAppId(app))
+                                .getTotals(0)
+                                .getExactAmount())
+                .isEqualTo(cny(0, 300_000_000));
     }
 
     @Test

@@ -14,7 +14,6 @@ import dev.rtcsuite.rating.v1.EstimateSubscription;
 import dev.rtcsuite.rating.v1.EstimateUser;
 import dev.rtcsuite.rating.v1.MixOption;
 import dev.rtcsuite.rating.v1.RatingServiceGrpc.RatingServiceBlockingStub;
-import dev.rtcsuite.rating.v1.RerateDayRequest;
 import io.grpc.Status.Code;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
@@ -122,17 +121,6 @@ class RatingGrpcServiceTest {
 
         assertThat(error.code()).isEqualTo(Code.NOT_FOUND);
         assertThat(error.reason()).isEqualTo("PRICE_BOOK_NOT_FOUND");
-    }
-
-    @Test
-    void rpcsOfLaterWorkAnswerUnimplementedNamingIssue3() {
-        RpcError error = RpcError.of(() -> rating.rerateDay(RerateDayRequest.getDefaultInstance()));
-
-        assertThat(error.code()).isEqualTo(Code.UNIMPLEMENTED);
-        assertThat(error.message())
-                .isEqualTo(
-                        "rtcsuite.rating.v1.RatingService/RerateDay is not implemented yet: it"
-                                + " arrives with issue #3 (rating-service: the rating engine).");
     }
 
     private static EstimateUser sender(String id, int width, int height) {
