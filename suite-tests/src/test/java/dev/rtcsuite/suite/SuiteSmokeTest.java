@@ -16,13 +16,13 @@ import dev.rtcsuite.rating.v1.GetDailyBillRequest;
 import dev.rtcsuite.rating.v1.IngestUsageRequest;
 import dev.rtcsuite.rating.v1.PresenceInterval;
 import dev.rtcsuite.rating.v1.RatingServiceGrpc;
-import dev.rtcsuite.rating.v1.RerateDayRequest;
 import dev.rtcsuite.rating.v1.StreamUsageRequest;
 import dev.rtcsuite.rating.v1.StreamUsageResponse;
 import dev.rtcsuite.rating.v1.UsageRecord;
 import dev.rtcsuite.recording.v1.GetRecordingConfigRequest;
 import dev.rtcsuite.recording.v1.RecordingConfig;
 import dev.rtcsuite.recording.v1.RecordingServiceGrpc;
+import dev.rtcsuite.recording.v1.StartMixedRecordingRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
@@ -102,7 +102,7 @@ class SuiteSmokeTest {
             databases.put(area, proxy);
             Map<String, String> own = new HashMap<>(environment);
             own.put("RTCSUITE_DB_URL", "jdbc:postgresql://127.0.0.1:" + proxy.port());
-            own.put("RTCSUITE_DB_NAME", "rtcsuite_" + database(area) + "_test");
+            own.put("RTCSUITE_DB_NAME", testDatabase(database(area)));
             services.get(area).start(root.resolve(area + "-service"), own);
         }
         for (ServiceProcess service : services.values()) {
@@ -218,19 +218,20 @@ class SuiteSmokeTest {
     @Test
     @Order(6)
     void rpcsOfLaterIssuesNameTheirIssue() {
-        Status rating =
+        Status recording =
                 status(
                         () ->
-                                RatingServiceGrpc.newBlockingStub(channels.get("rating"))
-                                        .rerateDay(RerateDayRequest.getDefaultInstance()));
+                                RecordingServiceGrpc.newBlockingStub(channels.get("recording"))
+                                        .startMixedRecording(
+                                                StartMixedRecordingRequest.getDefaultInstance()));
         Status mixing =
                 status(
                         () ->
                                 MixingServiceGrpc.newBlockingStub(channels.get("mixing"))
                                         .previewLayout(PreviewLayoutRequest.getDefaultInstance()));
 
-        assertThat(rating.getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
-        assertThat(rating.getDescription()).contains("issue #3");
+        assertThat(recording.getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
+        assertThat(recording.getDescription()).contains("issue #5");
         assertThat(mixing.getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
         assertThat(mixing.getDescription()).contains("issue #6");
     }
@@ -383,7 +384,8 @@ class SuiteSmokeTest {
     private static long storedRecords(long app) throws Exception {
         String url =
                 System.getenv().getOrDefault("RTCSUITE_DB_URL", "jdbc:postgresql://127.0.0.1:5432")
-                        + "/rtcsuite_rating_test";
+                        + "/"
+                        + testDatabase("rating");
         try (Connection connection =
                         DriverManager.getConnection(
                                 url,
@@ -462,6 +464,14 @@ class SuiteSmokeTest {
 
     private static String database(String area) {
         return area.equals("package") ? "packages" : area;
+    }
+
+    /** The test database of an area, as the services' test profile names it. */
+    private static String testDatabase(String area) {
+        return "rtcsuite_"
+                + area
+                + "_"
+                + System.getenv().getOrDefault("RTCSUITE_TEST_DB_SUFFIX", "test");
     }
 
     /** The PostgreSQL server of RTCSUITE_DB_URL (jdbc:postgresql://host:port), else local 5432. */

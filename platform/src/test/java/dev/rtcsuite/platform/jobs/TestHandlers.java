@@ -1,0 +1,74 @@
+package dev.rtcsuite.platform.jobs;
+
+import dev.rtcsuite.platform.persistence.Jdbc;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** Handlers that leave a row in job_effect, so tests count what committed. */
+final class TestHandlers {
+
+    static final String EFFECT = "test.effect";
+    static final String FLAKY = "test.flaky";
+
+    private TestHandlers() {}
+
+    static void writeEffect(Jdbc jdbc, Job job) {
+        jdbc.update(
+                "INSERT INTO job_effect (job_key, runner) VALUES (?, ?)",
+                job.key(),
+                Thread.currentThread().getName());
+    }
+
+    /** Writes one effect per run. */
+    @ApplicationScoped
+    static class Effect implements JobHandler {
+        private final Jdbc jdbc;
+
+        Effect(Jdbc jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @Override
+        public String kind() {
+            return EFFECT;
+        }
+
+        @Override
+        public void run(Job job) {
+            writeEffect(jdbc, job);
+        }
+    }
+
+    /**
+     * Writes an effect and then fails while the job has had fewer attempts than its payload says (a
+     * number as text); three attempts at most.
+     */
+    @ApplicationScoped
+    static class Flaky implements JobHandler {
+        private final Jdbc jdbc;
+
+        Flaky(Jdbc jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @Override
+        public String kind() {
+            return FLAKY;
+        }
+
+        @Override
+        public void run(Job job) {
+            writeEffect(jdbc, job);
+            int failures = Integer.parseInt(new String(job.payload(), StandardCharsets.UTF_8));
+            if (job.attempts() < failures) {
+                throw new IllegalStateException("receiver down (attempt " + job.attempts() + ")");
+            }
+        }
+
+        @Override
+        public RetryPolicy retryPolicy() {
+            return RetryPolicy.upTo(3, Duration.ofSeconds(10), Duration.ofMinutes(1));
+        }
+    }
+}
