@@ -178,7 +178,8 @@ class SuiteSmokeTest {
 
     @Test
     @Order(5)
-    void anAppCreatedInPackageServiceIsResolvedByRecordingAndRatingService() {
+    void anAppCreatedInPackageServiceIsResolvedByRecordingAndRatingService()
+            throws InterruptedException {
         PackagesServiceBlockingStub packages =
                 PackagesServiceGrpc.newBlockingStub(channels.get("package"));
         String accountId =
@@ -272,7 +273,7 @@ class SuiteSmokeTest {
     /**
      * Half an hour of one user alone in a room yesterday, ingested and billed by rating-service.
      */
-    private DailyBill audioBillOf(long sdkAppId) {
+    private DailyBill audioBillOf(long sdkAppId) throws InterruptedException {
         ZoneId shanghai = ZoneId.of("Asia/Shanghai");
         LocalDate yesterday = LocalDate.now(shanghai).minusDays(1);
         Instant start = yesterday.atTime(9, 0).atZone(shanghai).toInstant();
@@ -293,16 +294,23 @@ class SuiteSmokeTest {
                                                                 timestamp(
                                                                         start.plusSeconds(1800)))))
                         .build());
-        return rating.getDailyBill(
-                        GetDailyBillRequest.newBuilder()
-                                .setSdkAppId(sdkAppId)
-                                .setBillingDay(
-                                        Date.newBuilder()
-                                                .setYear(yesterday.getYear())
-                                                .setMonth(yesterday.getMonthValue())
-                                                .setDay(yesterday.getDayOfMonth()))
-                                .build())
-                .getBill();
+        GetDailyBillRequest yesterdaysBill =
+                GetDailyBillRequest.newBuilder()
+                        .setSdkAppId(sdkAppId)
+                        .setBillingDay(
+                                Date.newBuilder()
+                                        .setYear(yesterday.getYear())
+                                        .setMonth(yesterday.getMonthValue())
+                                        .setDay(yesterday.getDayOfMonth()))
+                        .build();
+        // Acknowledged usage is folded into the rated buckets by a job within about a second.
+        Instant deadline = Instant.now().plusSeconds(15);
+        DailyBill bill = rating.getDailyBill(yesterdaysBill).getBill();
+        while (bill.getTotalsCount() == 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            bill = rating.getDailyBill(yesterdaysBill).getBill();
+        }
+        return bill;
     }
 
     private static Timestamp timestamp(Instant instant) {

@@ -82,6 +82,16 @@ public class DurableJobs {
                 == 1;
     }
 
+    /** When the oldest pending job of a kind was scheduled; empty when none is pending. */
+    public Optional<Instant> oldestPending(String kind) {
+        return jdbc.query(
+                        "SELECT min(created_time) FROM durable_job WHERE kind = ? AND state ="
+                                + " 'PENDING'",
+                        row -> Optional.ofNullable(Jdbc.instant(row, 1)),
+                        kind)
+                .getFirst();
+    }
+
     public Optional<JobView> find(String kind, String key) {
         return jdbc
                 .query(

@@ -1,5 +1,6 @@
 package dev.rtcsuite.rating.application;
 
+import dev.rtcsuite.platform.jobs.RetryPolicy;
 import dev.rtcsuite.rating.client.DeductionClient;
 import dev.rtcsuite.rating.client.DeductionClient.IntervalDeduction;
 import dev.rtcsuite.rating.domain.BillableItem;
@@ -28,28 +29,36 @@ public class DeductionHandoff {
     /** An interval's minutes are handed off this long after it ends, to let late usage arrive. */
     public static final Duration LATE_USAGE = Duration.ofMinutes(2);
 
-    static final Duration FIRST_RETRY = Duration.ofSeconds(5);
-    static final Duration LAST_RETRY = Duration.ofMinutes(10);
+    private static final RetryPolicy RETRY =
+            RetryPolicy.forever(Duration.ofSeconds(5), Duration.ofMinutes(10));
 
     private static final Logger LOG = Logger.getLogger(DeductionHandoff.class);
 
     private final HandoffRepository queue;
     private final DailyRatings ratings;
     private final DeductionClient packages;
+    private final UsageFolding folding;
 
     public DeductionHandoff(
-            HandoffRepository queue, DailyRatings ratings, DeductionClient packages) {
+            HandoffRepository queue,
+            DailyRatings ratings,
+            DeductionClient packages,
+            UsageFolding folding) {
         this.queue = queue;
         this.ratings = ratings;
         this.packages = packages;
+        this.folding = folding;
     }
 
     /**
      * Queues the intervals that closed by {@code now}, one transaction per app so that one app's
-     * failure (its account unknown, say) holds back only that app; returns the apps advanced.
+     * failure (its account unknown, say) holds back only that app; returns the apps advanced. An
+     * interval closes once the usage received up to its end plus {@link #LATE_USAGE} is folded into
+     * the buckets.
      */
     public int closeIntervals(Instant now) {
-        Instant closeUntil = bucketFloor(now.minus(LATE_USAGE));
+        Instant folded = folding.oldestUnfolded().filter(t -> t.isBefore(now)).orElse(now);
+        Instant closeUntil = bucketFloor(folded.minus(LATE_USAGE));
         int advanced = 0;
         for (long app :
                 QuarkusTransaction.requiringNew()
@@ -103,9 +112,7 @@ public class DeductionHandoff {
 
     /** 5 s, 10 s, 20 s … up to 10 min, each with up to 20 % jitter so replicas spread out. */
     static Duration backoff(int attempts) {
-        long base = FIRST_RETRY.toMillis() << Math.min(attempts - 1, 20);
-        long capped = Math.min(base, LAST_RETRY.toMillis());
-        return Duration.ofMillis(capped + ThreadLocalRandom.current().nextLong(capped / 5 + 1));
+        return RETRY.delayAfter(attempts, ThreadLocalRandom.current()::nextLong);
     }
 
     private static boolean closes(IntervalUsage interval, Instant from, Instant until) {

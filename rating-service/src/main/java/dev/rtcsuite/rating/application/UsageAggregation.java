@@ -25,12 +25,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Keeps the rated seconds per 5-minute bucket up to date as facts are stored, in the same
- * transaction. Value-added usage adds up fact by fact. Base service (R-3) does not: a new
- * subscription can turn a user's audio seconds into video seconds, so the user's buckets that the
- * new fact touches are recomputed from all of the user's facts there, under the user's lock.
+ * Keeps the rated seconds per 5-minute bucket up to date as batches of stored facts are folded in
+ * ({@link UsageFolding}). Value-added usage adds up fact by fact. Base service (R-3) does not: a
+ * new subscription can turn a user's audio seconds into video seconds, so the user's buckets that
+ * the new fact touches are recomputed from all of the user's facts there, under the user's lock.
  */
 @ApplicationScoped
 public class UsageAggregation {
@@ -54,6 +55,8 @@ public class UsageAggregation {
      */
     void stored(List<UsageRecord> batch) {
         Map<BaseSubject, TimeSpan> touched = new LinkedHashMap<>();
+        // Apps in one order everywhere: batches folding at once lock shared rows in that order.
+        Map<Long, List<BucketSeconds>> valueAdded = new TreeMap<>();
         for (UsageRecord record : batch) {
             if (record.fact() instanceof UsageFact.Base(RoomFact fact)) {
                 touched.merge(
@@ -61,9 +64,12 @@ public class UsageAggregation {
                         fact.span(),
                         UsageAggregation::hull);
             } else {
-                addValueAdded(record);
+                valueAdded
+                        .computeIfAbsent(record.sdkAppId(), app -> new ArrayList<>())
+                        .addAll(valueAddedBuckets(record.fact()));
             }
         }
+        valueAdded.forEach(rated::add);
         recompute(touched);
     }
 
@@ -81,21 +87,20 @@ public class UsageAggregation {
                 a.end().isAfter(b.end()) ? a.end() : b.end());
     }
 
-    private void addValueAdded(UsageRecord record) {
-        long app = record.sdkAppId();
-        switch (record.fact()) {
+    private static List<BucketSeconds> valueAddedBuckets(UsageFact fact) {
+        return switch (fact) {
             case UsageFact.Base base -> throw new IllegalArgumentException("recomputed per user");
             case UsageFact.Recording(String task, var segment) ->
-                    rated.add(app, buckets(List.of(RecordingRater.rate(segment))));
+                    buckets(List.of(RecordingRater.rate(segment)));
             case UsageFact.Transcode(String session, var segment) ->
-                    rated.add(app, buckets(List.of(MixTranscodeRater.rate(segment))));
+                    buckets(List.of(MixTranscodeRater.rate(segment)));
             case UsageFact.InClass(var segment) ->
-                    rated.add(app, buckets(InClassRecordingRater.rate(List.of(segment))));
+                    buckets(InClassRecordingRater.rate(List.of(segment)));
             // Storage, traffic and legacy peaks are few: bills read them from the log itself.
-            case UsageFact.LegacyPeak peak -> {}
-            case UsageFact.Storage storage -> {}
-            case UsageFact.Traffic traffic -> {}
-        }
+            case UsageFact.LegacyPeak peak -> List.of();
+            case UsageFact.Storage storage -> List.of();
+            case UsageFact.Traffic traffic -> List.of();
+        };
     }
 
     /**

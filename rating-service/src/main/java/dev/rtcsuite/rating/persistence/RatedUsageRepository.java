@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -126,7 +127,10 @@ public class RatedUsageRepository {
         return rows;
     }
 
-    /** One row per (bucket, charge): a batch may not name a primary key twice. */
+    /**
+     * One row per (bucket, charge), since a batch may not name a primary key twice; in one order
+     * everywhere, so that transactions adding to the same rows lock them in the same order.
+     */
     private static List<BucketSeconds> summed(List<BucketSeconds> buckets) {
         record Cell(Instant bucket, ChargeKey key) {}
         Map<Cell, Long> sums = new java.util.LinkedHashMap<>();
@@ -136,6 +140,9 @@ public class RatedUsageRepository {
         sums.forEach(
                 (cell, seconds) ->
                         result.add(new BucketSeconds(cell.bucket(), cell.key(), seconds)));
+        result.sort(
+                Comparator.comparing(BucketSeconds::bucketStart)
+                        .thenComparing(bucket -> bucket.key().toString()));
         return result;
     }
 }

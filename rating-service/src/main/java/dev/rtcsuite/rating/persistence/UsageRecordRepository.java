@@ -8,13 +8,13 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /** The append-only log of usage facts: rows are inserted once and never changed. */
 @ApplicationScoped
@@ -25,7 +25,16 @@ public class UsageRecordRepository {
                     + " sender_user_id, stream_type, width, height, subject_id, recording_type,"
                     + " input_role, output_codec, video_type, resume_wait, format_count, quantity";
 
-    private static final String ROW_PLACEHOLDERS = "(" + "?, ".repeat(20) + "?)";
+    /** One array per column; timestamps and dates travel as ISO-8601 text. */
+    private static final String INSERT_ABSENT =
+            "INSERT INTO usage_record ("
+                    + COLUMNS
+                    + ", received_time) SELECT u.*, ?::timestamptz FROM unnest(?::bigint[],"
+                    + " ?::text[], ?::text[], ?::text[]::timestamptz[], ?::text[]::timestamptz[],"
+                    + " ?::text[]::date[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[],"
+                    + " ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+                    + " ?::boolean[], ?::int[], ?::bigint[]) AS u ON CONFLICT DO NOTHING RETURNING"
+                    + " sdk_app_id, idempotency_key";
 
     /**
      * Quantity facts (legacy peaks, storage, traffic) that may touch a day; no fact spans more than
@@ -49,6 +58,9 @@ public class UsageRecordRepository {
                     + " w.w_to AND r.start_time > w.w_from - interval '24 hours' AND r.end_time >"
                     + " w.w_from";
 
+    /** Where a stored record is found in the log. */
+    public record StoredKey(long sdkAppId, String idempotencyKey) {}
+
     /** A user of a room and the window of their facts to read. */
     public record UserWindow(long sdkAppId, String room, String userId, Instant from, Instant to) {}
 
@@ -61,7 +73,8 @@ public class UsageRecordRepository {
     }
 
     /**
-     * Stores each record whose (app, key) is not stored yet, in one statement; returns those stored
+     * Stores each record whose (app, key) is not stored yet, in one statement whose parameters are
+     * one array per column (a handful of bind values however large the batch); returns those stored
      * now, in batch order (of keys repeated inside the batch, the first).
      */
     public List<UsageRecord> insertAbsent(List<UsageRecord> batch) {
@@ -70,49 +83,62 @@ public class UsageRecordRepository {
         if (distinct.isEmpty()) {
             return List.of();
         }
-        StringBuilder sql =
-                new StringBuilder(
-                        "INSERT INTO usage_record (" + COLUMNS + ", received_time) VALUES ");
-        List<Object> parameters = new ArrayList<>();
-        Instant now = clock.instant();
-        for (UsageRecord record : distinct.values()) {
-            UsageRow row = UsageRow.of(record);
-            sql.append(parameters.isEmpty() ? "" : ", ").append(ROW_PLACEHOLDERS);
-            parameters.addAll(
-                    Arrays.asList(
-                            row.sdkAppId(),
-                            row.idempotencyKey(),
-                            row.kind(),
-                            row.startTime(),
-                            row.endTime(),
-                            row.usageDate(),
-                            row.room(),
-                            row.userId(),
-                            row.senderUserId(),
-                            row.streamType(),
-                            row.width(),
-                            row.height(),
-                            row.subjectId(),
-                            row.recordingType(),
-                            row.inputRole(),
-                            row.outputCodec(),
-                            row.videoType(),
-                            row.resumeWait(),
-                            row.formatCount(),
-                            row.quantity(),
-                            now));
-        }
-        sql.append(" ON CONFLICT DO NOTHING RETURNING sdk_app_id, idempotency_key");
+        List<UsageRow> rows = distinct.values().stream().map(UsageRow::of).toList();
         Set<String> stored =
                 new HashSet<>(
                         jdbc.query(
-                                sql.toString(),
+                                INSERT_ABSENT,
                                 row -> row.getLong(1) + "/" + row.getString(2),
-                                parameters.toArray()));
+                                clock.instant(),
+                                column(rows, UsageRow::sdkAppId, Long[]::new),
+                                column(rows, UsageRow::idempotencyKey, String[]::new),
+                                column(rows, UsageRow::kind, String[]::new),
+                                column(rows, r -> text(r.startTime()), String[]::new),
+                                column(rows, r -> text(r.endTime()), String[]::new),
+                                column(rows, r -> text(r.usageDate()), String[]::new),
+                                column(rows, UsageRow::room, String[]::new),
+                                column(rows, UsageRow::userId, String[]::new),
+                                column(rows, UsageRow::senderUserId, String[]::new),
+                                column(rows, UsageRow::streamType, String[]::new),
+                                column(rows, UsageRow::width, Integer[]::new),
+                                column(rows, UsageRow::height, Integer[]::new),
+                                column(rows, UsageRow::subjectId, String[]::new),
+                                column(rows, UsageRow::recordingType, String[]::new),
+                                column(rows, UsageRow::inputRole, String[]::new),
+                                column(rows, UsageRow::outputCodec, String[]::new),
+                                column(rows, UsageRow::videoType, String[]::new),
+                                column(rows, UsageRow::resumeWait, Boolean[]::new),
+                                column(rows, UsageRow::formatCount, Integer[]::new),
+                                column(rows, UsageRow::quantity, Long[]::new)));
         return distinct.entrySet().stream()
                 .filter(entry -> stored.contains(entry.getKey()))
                 .map(Map.Entry::getValue)
                 .toList();
+    }
+
+    /** The stored records of these (app, key) pairs, in no particular order. */
+    public List<UsageRecord> byKeys(List<StoredKey> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(
+                "SELECT "
+                        + COLUMNS.replaceAll("(^|, )", "$1r.")
+                        + " FROM usage_record r JOIN unnest(?::bigint[], ?::text[]) AS k(app,"
+                        + " idempotency_key) ON r.sdk_app_id = k.app AND r.idempotency_key ="
+                        + " k.idempotency_key",
+                UsageRecordRepository::record,
+                keys.stream().map(StoredKey::sdkAppId).toArray(Long[]::new),
+                keys.stream().map(StoredKey::idempotencyKey).toArray(String[]::new));
+    }
+
+    private static <T> T[] column(
+            List<UsageRow> rows, Function<UsageRow, T> value, IntFunction<T[]> array) {
+        return rows.stream().map(value).toArray(array);
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     /**

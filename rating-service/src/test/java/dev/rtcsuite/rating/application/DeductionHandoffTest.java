@@ -6,6 +6,7 @@ import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import dev.rtcsuite.platform.jobs.JobRunner;
 import dev.rtcsuite.platform.persistence.Jdbc;
 import dev.rtcsuite.rating.client.AccountDirectory;
 import dev.rtcsuite.rating.client.AccountDirectory.AppAccount;
@@ -17,10 +18,12 @@ import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -50,6 +53,8 @@ class DeductionHandoffTest {
     @Inject UsageIngestion ingestion;
     @Inject DeductionHandoff handoff;
     @Inject Jdbc jdbc;
+    @Inject JobRunner jobs;
+    @Inject Clock clock;
 
     @InjectMock AccountDirectory accounts;
     @InjectMock DeductionClient packages;
@@ -63,6 +68,7 @@ class DeductionHandoffTest {
         ingest("p1", MIDNIGHT, 30);
         ingest("p2", MIDNIGHT.plusSeconds(300), 20);
         ingest("p3", MIDNIGHT.plusSeconds(600), 40);
+        fold();
     }
 
     @Test
@@ -141,6 +147,22 @@ class DeductionHandoffTest {
     }
 
     @Test
+    void anIntervalStaysOpenWhileUsageReceivedBeforeItsLateWindowEndedIsNotFolded() {
+        when(packages.deliver(any())).thenReturn(Optional.empty());
+        handoff.closeIntervals(NEXT_DAY);
+        Instant now = clock.instant();
+        // A piece of presence that ended just now, acknowledged but not yet folded.
+        ingest("recent", now.minusSeconds(40).truncatedTo(ChronoUnit.SECONDS), 30);
+
+        handoff.closeIntervals(now.plus(Duration.ofMinutes(10)));
+        assertThat(queuedAfter(NEXT_DAY)).isEmpty();
+
+        fold();
+        handoff.closeIntervals(now.plus(Duration.ofMinutes(10)));
+        assertThat(queuedAfter(NEXT_DAY)).containsExactly(1L);
+    }
+
+    @Test
     void backoffGrowsToTenMinutesWithJitter() {
         assertThat(DeductionHandoff.backoff(1))
                 .isBetween(Duration.ofSeconds(5), Duration.ofSeconds(6));
@@ -155,6 +177,21 @@ class DeductionHandoffTest {
                 "SELECT state FROM deduction_handoff WHERE sdk_app_id = ?",
                 row -> row.getString(1),
                 app);
+    }
+
+    /** The minutes queued for the app's intervals after {@code from}. */
+    private List<Long> queuedAfter(Instant from) {
+        return jdbc.query(
+                "SELECT usage_minutes FROM deduction_handoff WHERE sdk_app_id = ? AND billing_day"
+                        + " >= ?",
+                row -> row.getLong(1),
+                app,
+                LocalDate.ofInstant(from, SHANGHAI));
+    }
+
+    /** Folds every acknowledged batch into the rated buckets, as the job poller does. */
+    private void fold() {
+        jobs.runDue(clock.instant(), 10_000);
     }
 
     private void ingest(String key, Instant start, long seconds) {

@@ -8,6 +8,7 @@ import dev.rtcsuite.common.v1.BillableItem;
 import dev.rtcsuite.common.v1.ResolutionTier;
 import dev.rtcsuite.common.v1.StreamType;
 import dev.rtcsuite.platform.grpc.ProtoTime;
+import dev.rtcsuite.platform.jobs.JobRunner;
 import dev.rtcsuite.platform.testing.RpcError;
 import dev.rtcsuite.rating.client.AccountDirectory;
 import dev.rtcsuite.rating.client.AccountDirectory.AppAccount;
@@ -36,6 +37,8 @@ import io.grpc.Status.Code;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,6 +64,8 @@ class DailyBillGrpcTest {
     private static final Instant TEN_AM = DAY.atTime(10, 0).atZone(SHANGHAI).toInstant();
 
     @GrpcClient RatingServiceBlockingStub rating;
+    @Inject JobRunner jobs;
+    @Inject Clock clock;
 
     @InjectMock AccountDirectory accounts;
 
@@ -266,12 +271,14 @@ class DailyBillGrpcTest {
         return rating.getDailyBill(request.setBillingDay(ProtoTime.date(DAY)).build()).getBill();
     }
 
+    /** Ingests, then folds every acknowledged batch into the buckets as the job poller does. */
     private void ingest(List<UsageRecord> records) {
         rating.ingestUsage(
                 IngestUsageRequest.newBuilder()
                         .setRequestId(UUID.randomUUID().toString())
                         .addAllRecords(records)
                         .build());
+        jobs.runDue(clock.instant(), 10_000);
     }
 
     private UsageRecord presence(String user) {
