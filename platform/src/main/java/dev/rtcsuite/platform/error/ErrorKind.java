@@ -8,5 +8,6 @@ public enum ErrorKind {
     FAILED_PRECONDITION,
     ABORTED,
     PERMISSION_DENIED,
+    UNAUTHENTICATED,
     UNAVAILABLE
 }

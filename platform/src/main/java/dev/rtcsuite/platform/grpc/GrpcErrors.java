@@ -93,6 +93,7 @@ public final class GrpcErrors {
             case FAILED_PRECONDITION -> Code.FAILED_PRECONDITION;
             case ABORTED -> Code.ABORTED;
             case PERMISSION_DENIED -> Code.PERMISSION_DENIED;
+            case UNAUTHENTICATED -> Code.UNAUTHENTICATED;
             case UNAVAILABLE -> Code.UNAVAILABLE;
         };
     }

@@ -1,0 +1,175 @@
+package dev.rtcsuite.platform.security;
+
+import com.google.protobuf.Message;
+import dev.rtcsuite.platform.error.ErrorKind;
+import dev.rtcsuite.platform.error.ServiceException;
+import dev.rtcsuite.platform.grpc.GrpcErrors;
+import io.grpc.Context;
+import io.grpc.Contexts;
+import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.StatusRuntimeException;
+import io.quarkus.grpc.GlobalInterceptor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.Prioritized;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Authenticates every call by its access token, authorises it by the method's rule, and keeps a
+ * caller bound to an app inside that app, message by message (client streams included). Runs before
+ * any other interceptor; health and reflection stay open.
+ */
+@GlobalInterceptor
+@ApplicationScoped
+public class AccessInterceptor implements ServerInterceptor, Prioritized {
+
+    /** The authenticated caller of the current call. */
+    public static final Context.Key<Caller> CALLER = Context.key("rtcsuite-caller");
+
+    static final Metadata.Key<String> AUTHORIZATION =
+            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+
+    private static final String BEARER = "Bearer ";
+
+    private final SecuritySettings settings;
+    private final AccessPolicy policy;
+    private final GrpcErrors errors;
+    private final Clock clock;
+    private final ReloadingFile<PublicKey> issuerKey;
+
+    public AccessInterceptor(
+            SecuritySettings settings,
+            AccessPolicy policy,
+            @ConfigProperty(name = "rtcsuite.error-domain") String errorDomain,
+            Clock clock) {
+        this.settings = settings;
+        this.policy = policy;
+        this.errors = new GrpcErrors(errorDomain);
+        this.clock = clock;
+        // Refuses to start with authentication on and no key to check tokens against.
+        this.issuerKey =
+                !settings.enabled()
+                        ? null
+                        : new ReloadingFile<>(
+                                settings.tokenKey()
+                                        .orElseThrow(
+                                                () ->
+                                                        new IllegalStateException(
+                                                                "rtcsuite.security.token-key"
+                                                                        + " (RTCSUITE_TOKEN_KEY) must"
+                                                                        + " name the token issuer's"
+                                                                        + " public key, or set"
+                                                                        + " rtcsuite.security.enabled"
+                                                                        + "=false for local"
+                                                                        + " development")),
+                                AccessTokens::publicKey);
+    }
+
+    @Override
+    public int getPriority() {
+        return Integer.MAX_VALUE;
+    }
+
+    @Override
+    public <Q, R> ServerCall.Listener<Q> interceptCall(
+            ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+        String method = call.getMethodDescriptor().getFullMethodName();
+        if (!settings.enabled() || policy.open(method)) {
+            return next.startCall(call, headers);
+        }
+        Caller caller;
+        try {
+            caller = authenticate(headers);
+        } catch (AccessTokens.InvalidToken e) {
+            return refuse(call, ErrorKind.UNAUTHENTICATED, "UNAUTHENTICATED", e.getMessage());
+        }
+        if (!policy.allows(method, caller.role())) {
+            return refuse(
+                    call,
+                    ErrorKind.PERMISSION_DENIED,
+                    "METHOD_NOT_ALLOWED",
+                    "role "
+                            + caller.role()
+                            + " may not call "
+                            + method
+                            + "; allowed: ADMIN"
+                            + (policy.roles(method).isEmpty() ? "" : ", " + policy.roles(method)));
+        }
+        ServerCall.Listener<Q> listener =
+                Contexts.interceptCall(
+                        Context.current().withValue(CALLER, caller), call, headers, next);
+        return caller.boundToApp() ? new AppBound<>(listener, call, caller) : listener;
+    }
+
+    private Caller authenticate(Metadata headers) throws AccessTokens.InvalidToken {
+        String authorization = headers.get(AUTHORIZATION);
+        if (authorization == null || !authorization.startsWith(BEARER)) {
+            throw new AccessTokens.InvalidToken(
+                    "no access token: send the header 'authorization: Bearer <token>'");
+        }
+        return AccessTokens.verify(
+                authorization.substring(BEARER.length()).strip(), issuerKey.get(), clock.instant());
+    }
+
+    private <Q, R> ServerCall.Listener<Q> refuse(
+            ServerCall<Q, R> call, ErrorKind kind, String reason, String message) {
+        close(call, kind, reason, message);
+        return new ServerCall.Listener<>() {};
+    }
+
+    private void close(ServerCall<?, ?> call, ErrorKind kind, String reason, String message) {
+        StatusRuntimeException status =
+                errors.toStatusException(
+                        new ServiceException(
+                                kind,
+                                reason,
+                                message,
+                                Map.of("method", call.getMethodDescriptor().getFullMethodName()),
+                                List.of()));
+        call.close(
+                status.getStatus(),
+                Optional.ofNullable(status.getTrailers()).orElseGet(Metadata::new));
+    }
+
+    /** Passes on only messages inside the caller's app; the first one outside ends the call. */
+    private final class AppBound<Q> extends SimpleForwardingServerCallListener<Q> {
+        private final ServerCall<Q, ?> call;
+        private final long sdkAppId;
+        private boolean refused;
+
+        AppBound(ServerCall.Listener<Q> delegate, ServerCall<Q, ?> call, Caller caller) {
+            super(delegate);
+            this.call = call;
+            this.sdkAppId = caller.sdkAppId().orElseThrow();
+        }
+
+        @Override
+        public void onMessage(Q message) {
+            if (refused) {
+                return;
+            }
+            Optional<String> violation = AppScope.violation((Message) message, sdkAppId);
+            if (violation.isPresent()) {
+                refused = true;
+                close(call, ErrorKind.PERMISSION_DENIED, "OUTSIDE_CALLER_APP", violation.get());
+                return;
+            }
+            super.onMessage(message);
+        }
+
+        @Override
+        public void onHalfClose() {
+            if (!refused) {
+                super.onHalfClose();
+            }
+        }
+    }
+}
