@@ -13,24 +13,31 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 
-/** One packaged service (target/quarkus-app) running as a separate JVM, as in production. */
+/**
+ * One packaged service (target/quarkus-app) running as a separate JVM, as in production: over TLS,
+ * its health and metrics read over HTTPS.
+ */
 final class ServiceProcess implements AutoCloseable {
-
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     final String name;
     final int port;
     private final Path log;
+    private final HttpClient http;
     private Process process;
     private Path module;
     private Map<String, String> environment;
 
-    ServiceProcess(String name, int port, Path log) {
+    ServiceProcess(String name, int port, Path log, SSLContext trust) {
         this.name = name;
         this.port = port;
         this.log = log;
+        this.http =
+                HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(2))
+                        .sslContext(trust)
+                        .build();
     }
 
     static int freePort() throws IOException {
@@ -70,10 +77,10 @@ final class ServiceProcess implements AutoCloseable {
     int get(String path) {
         try {
             HttpRequest request =
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + path))
                             .timeout(Duration.ofSeconds(10))
                             .build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
@@ -84,10 +91,10 @@ final class ServiceProcess implements AutoCloseable {
 
     String body(String path) throws IOException, InterruptedException {
         HttpRequest request =
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + path))
                         .timeout(Duration.ofSeconds(10))
                         .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /** Waits until GET {@code path} answers {@code status}; fails with the log's tail if not. */

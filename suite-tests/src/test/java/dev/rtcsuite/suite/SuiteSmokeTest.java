@@ -8,9 +8,11 @@ import dev.rtcsuite.mixing.v1.MixingServiceGrpc;
 import dev.rtcsuite.mixing.v1.PreviewLayoutRequest;
 import dev.rtcsuite.packages.v1.CreateAccountRequest;
 import dev.rtcsuite.packages.v1.CreateAppRequest;
+import dev.rtcsuite.packages.v1.ListAccountsRequest;
 import dev.rtcsuite.packages.v1.PackagesServiceGrpc;
 import dev.rtcsuite.packages.v1.PackagesServiceGrpc.PackagesServiceBlockingStub;
 import dev.rtcsuite.packages.v1.TrialExhaustionPolicy;
+import dev.rtcsuite.platform.testing.LocalCredentials;
 import dev.rtcsuite.rating.v1.DailyBill;
 import dev.rtcsuite.rating.v1.GetDailyBillRequest;
 import dev.rtcsuite.rating.v1.IngestUsageRequest;
@@ -24,12 +26,12 @@ import dev.rtcsuite.recording.v1.RecordingConfig;
 import dev.rtcsuite.recording.v1.RecordingServiceGrpc;
 import dev.rtcsuite.recording.v1.StartMixedRecordingRequest;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
+import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.reflection.v1.ServerReflectionGrpc;
 import io.grpc.reflection.v1.ServerReflectionRequest;
 import io.grpc.reflection.v1.ServerReflectionResponse;
@@ -85,16 +87,21 @@ class SuiteSmokeTest {
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, TcpProxy> databases = new HashMap<>();
     private final Map<String, ManagedChannel> channels = new HashMap<>();
+    private LocalCredentials credentials;
 
     @BeforeAll
     void startTheSuite() throws Exception {
         Path root = Path.of(System.getProperty("rtcsuite.root", ".."));
         Path logs = Files.createDirectories(Path.of("target", "suite-logs"));
+        credentials = LocalCredentials.make(root, Path.of("target", "credentials"));
         InetSocketAddress postgres = postgresAddress();
         Map<String, String> environment = new HashMap<>();
         for (String area : AREAS) {
             int port = ServiceProcess.freePort();
-            services.put(area, new ServiceProcess(area, port, logs.resolve(area + ".log")));
+            services.put(
+                    area,
+                    new ServiceProcess(
+                            area, port, logs.resolve(area + ".log"), credentials.sslContext()));
             environment.put("RTCSUITE_" + area.toUpperCase() + "_PORT", Integer.toString(port));
         }
         for (String area : AREAS) {
@@ -103,15 +110,12 @@ class SuiteSmokeTest {
             Map<String, String> own = new HashMap<>(environment);
             own.put("RTCSUITE_DB_URL", "jdbc:postgresql://127.0.0.1:" + proxy.port());
             own.put("RTCSUITE_DB_NAME", testDatabase(database(area)));
+            own.putAll(credentials.environment(area));
             services.get(area).start(root.resolve(area + "-service"), own);
         }
         for (ServiceProcess service : services.values()) {
             service.awaitStatus("/q/health/ready", 200, STARTUP);
-            channels.put(
-                    service.name,
-                    ManagedChannelBuilder.forAddress("127.0.0.1", service.port)
-                            .usePlaintext()
-                            .build());
+            channels.put(service.name, credentials.channel(service.port, "admin"));
         }
     }
 
@@ -180,28 +184,9 @@ class SuiteSmokeTest {
     @Order(5)
     void anAppCreatedInPackageServiceIsResolvedByRecordingAndRatingService()
             throws InterruptedException {
-        PackagesServiceBlockingStub packages =
-                PackagesServiceGrpc.newBlockingStub(channels.get("package"));
-        String accountId =
-                packages.createAccount(
-                                CreateAccountRequest.newBuilder()
-                                        .setRequestId(UUID.randomUUID().toString())
-                                        .setDisplayName("Suite Smoke Ltd")
-                                        .setTrialExhaustionPolicy(
-                                                TrialExhaustionPolicy
-                                                        .TRIAL_EXHAUSTION_POLICY_CONTINUE)
-                                        .build())
-                        .getAccount()
-                        .getAccountId();
-        long sdkAppId =
-                packages.createApp(
-                                CreateAppRequest.newBuilder()
-                                        .setRequestId(UUID.randomUUID().toString())
-                                        .setAccountId(accountId)
-                                        .setName("smoke")
-                                        .build())
-                        .getApp()
-                        .getSdkAppId();
+        CreatedApp created = createApp();
+        long sdkAppId = created.sdkAppId();
+        String accountId = created.accountId();
 
         RecordingConfig config = recordingConfig(sdkAppId);
         DailyBill bill = audioBillOf(sdkAppId);
@@ -214,6 +199,65 @@ class SuiteSmokeTest {
         assertThat(config.getEnabled()).isFalse();
         Status unknown = status(() -> recordingConfig(sdkAppId + 1_000_000));
         assertThat(unknown.getCode()).as(unknown.getDescription()).isEqualTo(Status.Code.NOT_FOUND);
+    }
+
+    @Test
+    @Order(5)
+    void callersAreAuthenticatedAuthorisedAndKeptInsideTheirApp() throws Exception {
+        int recording = services.get("recording").port;
+        int packages = services.get("package").port;
+        long sdkAppId = createApp().sdkAppId();
+        ManagedChannel plaintext =
+                NettyChannelBuilder.forAddress("127.0.0.1", packages).usePlaintext().build();
+        ManagedChannel media = credentials.channel(packages, "media");
+        ManagedChannel app =
+                credentials.channelWithToken(recording, credentials.appToken(sdkAppId));
+        try {
+            // SPEC X-5: TLS only; a token on every call; roles per method; an app caller's app.
+            assertThat(
+                            status(
+                                            () ->
+                                                    PackagesServiceGrpc.newBlockingStub(plaintext)
+                                                            .listAccounts(
+                                                                    ListAccountsRequest
+                                                                            .getDefaultInstance()))
+                                    .getCode())
+                    .isEqualTo(Status.Code.UNAVAILABLE);
+            assertThat(
+                            status(
+                                            () ->
+                                                    PackagesServiceGrpc.newBlockingStub(media)
+                                                            .createAccount(
+                                                                    CreateAccountRequest
+                                                                            .getDefaultInstance()))
+                                    .getCode())
+                    .isEqualTo(Status.Code.PERMISSION_DENIED);
+            assertThat(
+                            RecordingServiceGrpc.newBlockingStub(app)
+                                    .getRecordingConfig(
+                                            GetRecordingConfigRequest.newBuilder()
+                                                    .setSdkAppId(sdkAppId)
+                                                    .build())
+                                    .getConfig()
+                                    .getSdkAppId())
+                    .isEqualTo(sdkAppId);
+            assertThat(
+                            status(
+                                            () ->
+                                                    RecordingServiceGrpc.newBlockingStub(app)
+                                                            .getRecordingConfig(
+                                                                    GetRecordingConfigRequest
+                                                                            .newBuilder()
+                                                                            .setSdkAppId(
+                                                                                    sdkAppId + 1)
+                                                                            .build()))
+                                    .getCode())
+                    .isEqualTo(Status.Code.PERMISSION_DENIED);
+        } finally {
+            for (ManagedChannel channel : List.of(plaintext, media, app)) {
+                channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            }
+        }
     }
 
     @Test
@@ -427,6 +471,35 @@ class SuiteSmokeTest {
                 .getRecordingConfig(
                         GetRecordingConfigRequest.newBuilder().setSdkAppId(sdkAppId).build())
                 .getConfig();
+    }
+
+    /** An app of a new account, created by the admin. */
+    private record CreatedApp(String accountId, long sdkAppId) {}
+
+    private CreatedApp createApp() {
+        PackagesServiceBlockingStub packages =
+                PackagesServiceGrpc.newBlockingStub(channels.get("package"));
+        String accountId =
+                packages.createAccount(
+                                CreateAccountRequest.newBuilder()
+                                        .setRequestId(UUID.randomUUID().toString())
+                                        .setDisplayName("Suite Smoke Ltd")
+                                        .setTrialExhaustionPolicy(
+                                                TrialExhaustionPolicy
+                                                        .TRIAL_EXHAUSTION_POLICY_CONTINUE)
+                                        .build())
+                        .getAccount()
+                        .getAccountId();
+        long sdkAppId =
+                packages.createApp(
+                                CreateAppRequest.newBuilder()
+                                        .setRequestId(UUID.randomUUID().toString())
+                                        .setAccountId(accountId)
+                                        .setName("smoke")
+                                        .build())
+                        .getApp()
+                        .getSdkAppId();
+        return new CreatedApp(accountId, sdkAppId);
     }
 
     private static Status status(Runnable call) {

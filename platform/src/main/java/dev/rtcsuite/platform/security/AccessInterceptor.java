@@ -20,6 +20,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -100,8 +102,10 @@ public class AccessInterceptor implements ServerInterceptor, Prioritized {
                             + caller.role()
                             + " may not call "
                             + method
-                            + "; allowed: ADMIN"
-                            + (policy.roles(method).isEmpty() ? "" : ", " + policy.roles(method)));
+                            + "; allowed: "
+                            + Stream.concat(Stream.of(Role.ADMIN), policy.roles(method).stream())
+                                    .map(Role::name)
+                                    .collect(Collectors.joining(", ")));
         }
         ServerCall.Listener<Q> listener =
                 Contexts.interceptCall(

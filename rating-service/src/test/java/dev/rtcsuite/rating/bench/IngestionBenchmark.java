@@ -2,14 +2,15 @@ package dev.rtcsuite.rating.bench;
 
 import com.google.protobuf.Timestamp;
 import dev.rtcsuite.common.v1.StreamType;
+import dev.rtcsuite.platform.testing.LocalCredentials;
 import dev.rtcsuite.rating.v1.IngestUsageRequest;
 import dev.rtcsuite.rating.v1.PresenceInterval;
 import dev.rtcsuite.rating.v1.RatingServiceGrpc;
 import dev.rtcsuite.rating.v1.SubscriptionInterval;
 import dev.rtcsuite.rating.v1.UsageRecord;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import java.io.StringReader;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -31,7 +32,7 @@ import org.postgresql.PGConnection;
  * Needs a running rating-service (./rtcsuite up). Run: {@code ./rtcsuite bench}.
  *
  * <p>Arguments: gRPC host:port, JDBC URL of rating-service's database, records, batch size,
- * concurrent callers.
+ * concurrent callers, the credentials directory of ./rtcsuite up.
  */
 public final class IngestionBenchmark {
 
@@ -43,10 +44,12 @@ public final class IngestionBenchmark {
         int records = Integer.parseInt(arg(args, 2, "20000"));
         int batch = Integer.parseInt(arg(args, 3, "500"));
         int callers = Integer.parseInt(arg(args, 4, "4"));
+        LocalCredentials credentials =
+                new LocalCredentials(Path.of(arg(args, 5, "../.rtcsuite/credentials")));
         List<UsageRecord> facts = facts(records);
 
         long started = System.nanoTime();
-        double grpcRate = ingest(target, facts, batch, callers);
+        double grpcRate = ingest(target, credentials, facts, batch, callers);
         double foldedRate = facts.size() / untilFolded(jdbc, started);
         double copyRate = copy(jdbc, facts);
 
@@ -112,9 +115,17 @@ public final class IngestionBenchmark {
         return facts;
     }
 
-    private static double ingest(String target, List<UsageRecord> facts, int batch, int callers)
+    private static double ingest(
+            String target,
+            LocalCredentials credentials,
+            List<UsageRecord> facts,
+            int batch,
+            int callers)
             throws Exception {
-        ManagedChannel channel = ManagedChannelBuilder.forTarget(target).usePlaintext().build();
+        // As the media plane calls it: over TLS, with the media plane's access token.
+        ManagedChannel channel =
+                credentials.channel(
+                        Integer.parseInt(target.substring(target.lastIndexOf(':') + 1)), "media");
         try (ExecutorService pool = Executors.newFixedThreadPool(callers)) {
             var stub = RatingServiceGrpc.newBlockingStub(channel);
             List<Future<?>> calls = new ArrayList<>();
