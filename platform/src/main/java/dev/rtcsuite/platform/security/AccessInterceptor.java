@@ -113,8 +113,26 @@ public class AccessInterceptor implements ServerInterceptor, Prioritized {
         return caller.boundToApp() ? new AppBound<>(listener, call, caller) : listener;
     }
 
+    /**
+     * Whether an {@code authorization} header value admits a caller of {@code role}, for endpoints
+     * outside gRPC; always when callers are not authenticated.
+     */
+    public boolean admits(String authorization, Role role) {
+        if (!settings.enabled()) {
+            return true;
+        }
+        try {
+            return authenticate(authorization).role() == role;
+        } catch (AccessTokens.InvalidToken e) {
+            return false;
+        }
+    }
+
     private Caller authenticate(Metadata headers) throws AccessTokens.InvalidToken {
-        String authorization = headers.get(AUTHORIZATION);
+        return authenticate(headers.get(AUTHORIZATION));
+    }
+
+    private Caller authenticate(String authorization) throws AccessTokens.InvalidToken {
         if (authorization == null || !authorization.startsWith(BEARER)) {
             throw new AccessTokens.InvalidToken(
                     "no access token: send the header 'authorization: Bearer <token>'");

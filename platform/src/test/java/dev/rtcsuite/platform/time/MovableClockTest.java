@@ -1,0 +1,28 @@
+package dev.rtcsuite.platform.time;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class MovableClockTest {
+
+    @Test
+    void advancingMovesTheClockAheadOfRealTimeAndKeepsItRunning() throws InterruptedException {
+        MovableClock clock = new MovableClock();
+
+        Instant moved = clock.advance(Duration.ofDays(1));
+        Thread.sleep(5);
+
+        assertThat(moved).isAfter(Instant.now().plus(Duration.ofHours(23)));
+        assertThat(clock.instant()).isAfter(moved);
+    }
+
+    @Test
+    void timeNeverGoesBack() {
+        assertThatThrownBy(() -> new MovableClock().advance(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
