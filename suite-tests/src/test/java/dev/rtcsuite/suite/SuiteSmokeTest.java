@@ -37,10 +37,6 @@ import io.grpc.reflection.v1.ServerReflectionRequest;
 import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.reflection.v1.ServiceResponse;
 import io.grpc.stub.StreamObserver;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -50,8 +46,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -75,8 +69,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SuiteSmokeTest {
 
-    private static final Duration STARTUP = Duration.ofSeconds(120);
-    private static final List<String> AREAS = List.of("recording", "mixing", "rating", "package");
     private static final Map<String, String> V1_SERVICES =
             Map.of(
                     "recording", "rtcsuite.recording.v1.RecordingService",
@@ -84,52 +76,22 @@ class SuiteSmokeTest {
                     "rating", "rtcsuite.rating.v1.RatingService",
                     "package", "rtcsuite.packages.v1.PackagesService");
 
-    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
-    private final Map<String, TcpProxy> databases = new HashMap<>();
-    private final Map<String, ManagedChannel> channels = new HashMap<>();
+    private RunningSuite suite;
+    private Map<String, ServiceProcess> services;
+    private Map<String, TcpProxy> databases;
     private LocalCredentials credentials;
 
     @BeforeAll
     void startTheSuite() throws Exception {
-        Path root = Path.of(System.getProperty("rtcsuite.root", ".."));
-        Path logs = Files.createDirectories(Path.of("target", "suite-logs"));
-        credentials = LocalCredentials.make(root, Path.of("target", "credentials"));
-        InetSocketAddress postgres = postgresAddress();
-        Map<String, String> environment = new HashMap<>();
-        for (String area : AREAS) {
-            int port = ServiceProcess.freePort();
-            services.put(
-                    area,
-                    new ServiceProcess(
-                            area, port, logs.resolve(area + ".log"), credentials.sslContext()));
-            environment.put("RTCSUITE_" + area.toUpperCase() + "_PORT", Integer.toString(port));
-        }
-        for (String area : AREAS) {
-            TcpProxy proxy = new TcpProxy(postgres);
-            databases.put(area, proxy);
-            Map<String, String> own = new HashMap<>(environment);
-            own.put("RTCSUITE_DB_URL", "jdbc:postgresql://127.0.0.1:" + proxy.port());
-            own.put("RTCSUITE_DB_NAME", testDatabase(database(area)));
-            own.putAll(credentials.environment(area));
-            services.get(area).start(root.resolve(area + "-service"), own);
-        }
-        for (ServiceProcess service : services.values()) {
-            service.awaitStatus("/q/health/ready", 200, STARTUP);
-            channels.put(service.name, credentials.channel(service.port, "admin"));
-        }
+        suite = RunningSuite.start("suite");
+        services = suite.services;
+        databases = suite.databases;
+        credentials = suite.credentials;
     }
 
     @AfterAll
     void stopTheSuite() throws Exception {
-        for (ManagedChannel channel : channels.values()) {
-            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-        }
-        for (ServiceProcess service : services.values()) {
-            service.close();
-        }
-        for (TcpProxy proxy : databases.values()) {
-            proxy.close();
-        }
+        suite.close();
     }
 
     @Test
@@ -145,8 +107,8 @@ class SuiteSmokeTest {
     @Test
     @Order(2)
     void everyServiceAnswersStandardGrpcHealthServing() {
-        for (String area : AREAS) {
-            var health = HealthGrpc.newBlockingStub(channels.get(area));
+        for (String area : RunningSuite.AREAS) {
+            var health = HealthGrpc.newBlockingStub(suite.channel(area));
 
             assertThat(health.check(HealthCheckRequest.getDefaultInstance()).getStatus())
                     .as(area)
@@ -165,8 +127,8 @@ class SuiteSmokeTest {
     @Test
     @Order(3)
     void reflectionListsEveryV1Service() throws Exception {
-        for (String area : AREAS) {
-            assertThat(reflectedServices(channels.get(area)))
+        for (String area : RunningSuite.AREAS) {
+            assertThat(reflectedServices(suite.channel(area)))
                     .as(area)
                     .contains(V1_SERVICES.get(area), "grpc.health.v1.Health");
         }
@@ -266,13 +228,13 @@ class SuiteSmokeTest {
         Status recording =
                 status(
                         () ->
-                                RecordingServiceGrpc.newBlockingStub(channels.get("recording"))
+                                RecordingServiceGrpc.newBlockingStub(suite.channel("recording"))
                                         .startMixedRecording(
                                                 StartMixedRecordingRequest.getDefaultInstance()));
         Status mixing =
                 status(
                         () ->
-                                MixingServiceGrpc.newBlockingStub(channels.get("mixing"))
+                                MixingServiceGrpc.newBlockingStub(suite.channel("mixing"))
                                         .previewLayout(PreviewLayoutRequest.getDefaultInstance()));
 
         assertThat(recording.getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
@@ -294,7 +256,7 @@ class SuiteSmokeTest {
         Status whileDown =
                 status(
                         () ->
-                                PackagesServiceGrpc.newBlockingStub(channels.get("package"))
+                                PackagesServiceGrpc.newBlockingStub(suite.channel("package"))
                                         .withDeadlineAfter(20, TimeUnit.SECONDS)
                                         .createAccount(
                                                 CreateAccountRequest.newBuilder()
@@ -321,7 +283,7 @@ class SuiteSmokeTest {
         ZoneId shanghai = ZoneId.of("Asia/Shanghai");
         LocalDate yesterday = LocalDate.now(shanghai).minusDays(1);
         Instant start = yesterday.atTime(9, 0).atZone(shanghai).toInstant();
-        var rating = RatingServiceGrpc.newBlockingStub(channels.get("rating"));
+        var rating = RatingServiceGrpc.newBlockingStub(suite.channel("rating"));
         rating.ingestUsage(
                 IngestUsageRequest.newBuilder()
                         .setRequestId(UUID.randomUUID().toString())
@@ -376,7 +338,7 @@ class SuiteSmokeTest {
         ServiceProcess rating = services.get("rating");
         // Half the batches go out on a stream that the kill cuts before its answer.
         StreamObserver<StreamUsageRequest> cut =
-                RatingServiceGrpc.newStub(channels.get("rating"))
+                RatingServiceGrpc.newStub(suite.channel("rating"))
                         .streamUsage(new NoAnswerExpected());
         for (StreamUsageRequest batch : batches.subList(0, 3)) {
             cut.onNext(batch);
@@ -384,7 +346,7 @@ class SuiteSmokeTest {
         Thread.sleep(500);
         rating.kill();
         rating.restart();
-        rating.awaitStatus("/q/health/ready", 200, STARTUP);
+        rating.awaitStatus("/q/health/ready", 200, Duration.ofSeconds(180));
 
         // The producer sends everything again, as it must without an acknowledgement.
         StreamUsageResponse answer = streamAll(batches);
@@ -398,7 +360,7 @@ class SuiteSmokeTest {
     private StreamUsageResponse streamAll(List<StreamUsageRequest> batches) throws Exception {
         CompletableFuture<StreamUsageResponse> answer = new CompletableFuture<>();
         StreamObserver<StreamUsageRequest> stream =
-                RatingServiceGrpc.newStub(channels.get("rating"))
+                RatingServiceGrpc.newStub(suite.channel("rating"))
                         .streamUsage(
                                 new StreamObserver<>() {
                                     @Override
@@ -437,7 +399,7 @@ class SuiteSmokeTest {
         String url =
                 System.getenv().getOrDefault("RTCSUITE_DB_URL", "jdbc:postgresql://127.0.0.1:5432")
                         + "/"
-                        + testDatabase("rating");
+                        + RunningSuite.testDatabase("rating");
         try (Connection connection =
                         DriverManager.getConnection(
                                 url,
@@ -467,7 +429,7 @@ class SuiteSmokeTest {
     }
 
     private RecordingConfig recordingConfig(long sdkAppId) {
-        return RecordingServiceGrpc.newBlockingStub(channels.get("recording"))
+        return RecordingServiceGrpc.newBlockingStub(suite.channel("recording"))
                 .getRecordingConfig(
                         GetRecordingConfigRequest.newBuilder().setSdkAppId(sdkAppId).build())
                 .getConfig();
@@ -478,7 +440,7 @@ class SuiteSmokeTest {
 
     private CreatedApp createApp() {
         PackagesServiceBlockingStub packages =
-                PackagesServiceGrpc.newBlockingStub(channels.get("package"));
+                PackagesServiceGrpc.newBlockingStub(suite.channel("package"));
         String accountId =
                 packages.createAccount(
                                 CreateAccountRequest.newBuilder()
@@ -541,30 +503,5 @@ class SuiteSmokeTest {
         requests.onNext(ServerReflectionRequest.newBuilder().setListServices("").build());
         requests.onCompleted();
         return names.get(10, TimeUnit.SECONDS);
-    }
-
-    private static String database(String area) {
-        return area.equals("package") ? "packages" : area;
-    }
-
-    /** The test database of an area, as the services' test profile names it. */
-    private static String testDatabase(String area) {
-        return "rtcsuite_"
-                + area
-                + "_"
-                + System.getenv().getOrDefault("RTCSUITE_TEST_DB_SUFFIX", "test");
-    }
-
-    /** The PostgreSQL server of RTCSUITE_DB_URL (jdbc:postgresql://host:port), else local 5432. */
-    private static InetSocketAddress postgresAddress() throws IOException {
-        String url =
-                System.getenv().getOrDefault("RTCSUITE_DB_URL", "jdbc:postgresql://127.0.0.1:5432");
-        String hostPort = url.replaceFirst("^jdbc:postgresql://", "").split("/")[0];
-        int colon = hostPort.lastIndexOf(':');
-        return colon < 0
-                ? new InetSocketAddress(hostPort, 5432)
-                : new InetSocketAddress(
-                        hostPort.substring(0, colon),
-                        Integer.parseInt(hostPort.substring(colon + 1)));
     }
 }

@@ -1,0 +1,116 @@
+package dev.rtcsuite.suite;
+
+import dev.rtcsuite.platform.testing.LocalCredentials;
+import io.grpc.ManagedChannel;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The four packaged services, each a separate JVM on a free port with its own test database reached
+ * through a {@link TcpProxy} (so a test can cut it), run as production runs them: over TLS with
+ * local credentials, every call with an access token. Channels are the admin's.
+ */
+final class RunningSuite implements AutoCloseable {
+
+    static final List<String> AREAS = List.of("recording", "mixing", "rating", "package");
+    private static final Duration STARTUP = Duration.ofSeconds(180);
+
+    final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    final Map<String, TcpProxy> databases = new HashMap<>();
+    final LocalCredentials credentials;
+    private final Map<String, ManagedChannel> channels = new HashMap<>();
+
+    private RunningSuite(LocalCredentials credentials) {
+        this.credentials = credentials;
+    }
+
+    /** Starts the suite; its logs go to target/{@code name}-logs. */
+    static RunningSuite start(String name) throws Exception {
+        Path root = Path.of(System.getProperty("rtcsuite.root", ".."));
+        Path logs = Files.createDirectories(Path.of("target", name + "-logs"));
+        RunningSuite suite =
+                new RunningSuite(LocalCredentials.make(root, Path.of("target", "credentials")));
+        InetSocketAddress postgres = postgresAddress();
+        Map<String, String> environment = new HashMap<>();
+        for (String area : AREAS) {
+            int port = ServiceProcess.freePort();
+            suite.services.put(
+                    area,
+                    new ServiceProcess(
+                            area,
+                            port,
+                            logs.resolve(area + ".log"),
+                            suite.credentials.sslContext()));
+            environment.put("RTCSUITE_" + area.toUpperCase() + "_PORT", Integer.toString(port));
+        }
+        for (String area : AREAS) {
+            TcpProxy proxy = new TcpProxy(postgres);
+            suite.databases.put(area, proxy);
+            Map<String, String> own = new HashMap<>(environment);
+            own.put("RTCSUITE_DB_URL", "jdbc:postgresql://127.0.0.1:" + proxy.port());
+            own.put("RTCSUITE_DB_NAME", testDatabase(database(area)));
+            own.putAll(suite.credentials.environment(area));
+            suite.services.get(area).start(root.resolve(area + "-service"), own);
+        }
+        for (ServiceProcess service : suite.services.values()) {
+            service.awaitStatus("/q/health/ready", 200, STARTUP);
+            suite.channels.put(service.name, suite.credentials.channel(service.port, "admin"));
+        }
+        return suite;
+    }
+
+    /** The admin's channel to a service: recording, mixing, rating or package. */
+    ManagedChannel channel(String area) {
+        return channels.get(area);
+    }
+
+    ServiceProcess service(String area) {
+        return services.get(area);
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (ManagedChannel channel : channels.values()) {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+        for (ServiceProcess service : services.values()) {
+            service.close();
+        }
+        for (TcpProxy proxy : databases.values()) {
+            proxy.close();
+        }
+    }
+
+    static String database(String area) {
+        return area.equals("package") ? "packages" : area;
+    }
+
+    /** The test database of an area, as the services' test profile names it. */
+    static String testDatabase(String area) {
+        return "rtcsuite_"
+                + area
+                + "_"
+                + System.getenv().getOrDefault("RTCSUITE_TEST_DB_SUFFIX", "test");
+    }
+
+    /** The PostgreSQL server of RTCSUITE_DB_URL (jdbc:postgresql://host:port), else local 5432. */
+    private static InetSocketAddress postgresAddress() throws IOException {
+        String url =
+                System.getenv().getOrDefault("RTCSUITE_DB_URL", "jdbc:postgresql://127.0.0.1:5432");
+        String hostPort = url.replaceFirst("^jdbc:postgresql://", "").split("/")[0];
+        int colon = hostPort.lastIndexOf(':');
+        return colon < 0
+                ? new InetSocketAddress(hostPort, 5432)
+                : new InetSocketAddress(
+                        hostPort.substring(0, colon),
+                        Integer.parseInt(hostPort.substring(colon + 1)));
+    }
+}
