@@ -308,11 +308,11 @@ class SessionLifecycleTest {
 
     @Test
     void endedSessionsStayForTheRetentionAndAreThenPurged() {
+        startRecorded();
+        mixing.stopMCUMixTranscode(Requests.stop(app, room));
         // Sessions other tests left live end at their next tick instead of ticking for days.
         when(standing.of(anyLong()))
                 .thenReturn(Optional.of(new AppStanding.Standing(0, false, "TEST_OVER")));
-        startRecorded();
-        mixing.stopMCUMixTranscode(Requests.stop(app, room));
 
         clock.advance(Duration.ofHours(24));
         runJobs();
