@@ -48,60 +48,64 @@ public class MixSessionRepository {
     }
 
     public void insert(MixSession session) {
+        Object[] row = new Object[MUTABLE.split(",").length + 4];
+        row[0] = session.id();
+        row[1] = session.sdkAppId();
+        row[2] = session.room().key();
+        row[3] = session.createTime();
+        System.arraycopy(mutable(session), 0, row, 4, row.length - 4);
         jdbc.update(
-                "INSERT INTO mix_session (session_id, sdk_app_id, room_key, state, end_reason,"
-                        + " failure_message, config, config_version, streams, room_version,"
-                        + " layout_version, layout_time, outputs, usage_start, usage_seq,"
-                        + " create_time, update_time, end_time) VALUES (?, ?, ?, ?, ?, ?,"
-                        + " CAST(? AS jsonb), ?, CAST(? AS jsonb), ?, ?, ?, CAST(? AS jsonb), ?, ?,"
-                        + " ?, ?, CAST(? AS timestamptz))",
-                session.id(),
-                session.sdkAppId(),
-                session.room().key(),
-                session.state().name(),
-                session.endReason().map(Enum::name).orElse(null),
-                session.failureMessage(),
-                Documents.write(session.config()),
-                session.configVersion(),
-                Documents.write(session.streams()),
-                session.roomVersion(),
-                session.layoutVersion(),
-                session.layoutTime(),
-                Documents.write(session.outputs()),
-                session.usageStart(),
-                session.usageSeq(),
-                session.createTime(),
-                session.updateTime(),
-                session.endTime().orElse(null));
+                "INSERT INTO mix_session (session_id, sdk_app_id, room_key, create_time, "
+                        + MUTABLE
+                        + ") VALUES (?, ?, ?, ?, "
+                        + MUTABLE_VALUES
+                        + ")",
+                row);
     }
 
     public void update(MixSession session) {
-        int updated =
-                jdbc.update(
-                        "UPDATE mix_session SET state = ?, end_reason = ?, failure_message = ?,"
-                                + " config = CAST(? AS jsonb), config_version = ?, streams ="
-                                + " CAST(? AS jsonb), room_version = ?, layout_version = ?,"
-                                + " layout_time = ?, outputs = CAST(? AS jsonb), usage_start = ?,"
-                                + " usage_seq = ?, update_time = ?, end_time = CAST(? AS"
-                                + " timestamptz) WHERE session_id = ?",
-                        session.state().name(),
-                        session.endReason().map(Enum::name).orElse(null),
-                        session.failureMessage(),
-                        Documents.write(session.config()),
-                        session.configVersion(),
-                        Documents.write(session.streams()),
-                        session.roomVersion(),
-                        session.layoutVersion(),
-                        session.layoutTime(),
-                        Documents.write(session.outputs()),
-                        session.usageStart(),
-                        session.usageSeq(),
-                        session.updateTime(),
-                        session.endTime().orElse(null),
-                        session.id());
-        if (updated != 1) {
+        Object[] values = mutable(session);
+        Object[] row = java.util.Arrays.copyOf(values, values.length + 1);
+        row[values.length] = session.id();
+        if (jdbc.update(
+                        "UPDATE mix_session SET ("
+                                + MUTABLE
+                                + ") = ("
+                                + MUTABLE_VALUES
+                                + ") WHERE session_id = ?",
+                        row)
+                != 1) {
             throw new IllegalStateException("session " + session.id() + " vanished");
         }
+    }
+
+    /** The columns a session's changes write, in the order of {@link #mutable}. */
+    private static final String MUTABLE =
+            "state, end_reason, failure_message, config, config_version, streams, room_version,"
+                    + " layout_version, layout_time, outputs, usage_start, usage_seq, update_time,"
+                    + " end_time";
+
+    private static final String MUTABLE_VALUES =
+            "?, ?, ?, CAST(? AS jsonb), ?, CAST(? AS jsonb), ?, ?, ?, CAST(? AS jsonb), ?, ?, ?,"
+                    + " CAST(? AS timestamptz)";
+
+    private static Object[] mutable(MixSession session) {
+        return new Object[] {
+            session.state().name(),
+            session.endReason().map(Enum::name).orElse(null),
+            session.failureMessage(),
+            Documents.write(session.config()),
+            session.configVersion(),
+            Documents.write(session.streams()),
+            session.roomVersion(),
+            session.layoutVersion(),
+            session.layoutTime(),
+            Documents.write(session.outputs()),
+            session.usageStart(),
+            session.usageSeq(),
+            session.updateTime(),
+            session.endTime().orElse(null)
+        };
     }
 
     /** Serialises the callers that may create a room's session (transaction-scoped lock). */

@@ -5,6 +5,7 @@ import dev.rtcsuite.mixing.domain.StreamType;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Layout of the mix (MIXING.md "LayoutParams and geometry").
@@ -64,115 +65,86 @@ public record LayoutParams(
                 : Optional.of(new StreamKey(mainVideoUserId, mainVideoStreamType));
     }
 
-    public LayoutParams withTemplate(LayoutTemplate newTemplate) {
-        return new LayoutParams(
-                newTemplate,
-                mainVideoUserId,
-                mainVideoStreamType,
-                smallVideo,
-                mainVideoRightAlign,
-                mixVideoUids,
-                presets,
-                placeHolderMode,
-                audioSlotMode,
-                watermark);
-    }
-
     public LayoutParams withMain(StreamKey main) {
-        return new LayoutParams(
-                template,
-                main.userId(),
-                main.type(),
-                smallVideo,
-                mainVideoRightAlign,
-                mixVideoUids,
-                presets,
-                placeHolderMode,
-                audioSlotMode,
-                watermark);
+        return with(
+                d -> {
+                    d.mainVideoUserId = main.userId();
+                    d.mainVideoStreamType = main.type();
+                });
     }
 
     public LayoutParams withSmallVideo(SmallVideo small) {
-        return new LayoutParams(
-                template,
-                mainVideoUserId,
-                mainVideoStreamType,
-                Optional.of(small),
-                mainVideoRightAlign,
-                mixVideoUids,
-                presets,
-                placeHolderMode,
-                audioSlotMode,
-                watermark);
+        return with(d -> d.smallVideo = Optional.of(small));
     }
 
     public LayoutParams withRightAlign(boolean rightAlign) {
-        return new LayoutParams(
-                template,
-                mainVideoUserId,
-                mainVideoStreamType,
-                smallVideo,
-                rightAlign,
-                mixVideoUids,
-                presets,
-                placeHolderMode,
-                audioSlotMode,
-                watermark);
+        return with(d -> d.mainVideoRightAlign = rightAlign);
     }
 
     public LayoutParams withMixVideoUids(List<String> uids) {
-        return new LayoutParams(
-                template,
-                mainVideoUserId,
-                mainVideoStreamType,
-                smallVideo,
-                mainVideoRightAlign,
-                uids,
-                presets,
-                placeHolderMode,
-                audioSlotMode,
-                watermark);
+        return with(d -> d.mixVideoUids = uids);
     }
 
     public LayoutParams withPresets(List<PresetSlot> slots, boolean placeholders) {
-        return new LayoutParams(
-                template,
-                mainVideoUserId,
-                mainVideoStreamType,
-                smallVideo,
-                mainVideoRightAlign,
-                mixVideoUids,
-                slots,
-                placeholders,
-                audioSlotMode,
-                watermark);
+        return with(
+                d -> {
+                    d.presets = slots;
+                    d.placeHolderMode = placeholders;
+                });
     }
 
     public LayoutParams withAudioSlotMode(AudioSlotMode mode) {
-        return new LayoutParams(
-                template,
-                mainVideoUserId,
-                mainVideoStreamType,
-                smallVideo,
-                mainVideoRightAlign,
-                mixVideoUids,
-                presets,
-                placeHolderMode,
-                mode,
-                watermark);
+        return with(d -> d.audioSlotMode = mode);
     }
 
     public LayoutParams withWatermark(Watermark mark) {
-        return new LayoutParams(
-                template,
-                mainVideoUserId,
-                mainVideoStreamType,
-                smallVideo,
-                mainVideoRightAlign,
-                mixVideoUids,
-                presets,
-                placeHolderMode,
-                audioSlotMode,
-                Optional.of(mark));
+        return with(d -> d.watermark = Optional.of(mark));
+    }
+
+    private LayoutParams with(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.build();
+    }
+
+    /** A copy being changed. */
+    private static final class Draft {
+        LayoutTemplate template;
+        String mainVideoUserId;
+        StreamType mainVideoStreamType;
+        Optional<SmallVideo> smallVideo;
+        boolean mainVideoRightAlign;
+        List<String> mixVideoUids;
+        List<PresetSlot> presets;
+        boolean placeHolderMode;
+        AudioSlotMode audioSlotMode;
+        Optional<Watermark> watermark;
+
+        Draft(LayoutParams p) {
+            template = p.template;
+            mainVideoUserId = p.mainVideoUserId;
+            mainVideoStreamType = p.mainVideoStreamType;
+            smallVideo = p.smallVideo;
+            mainVideoRightAlign = p.mainVideoRightAlign;
+            mixVideoUids = p.mixVideoUids;
+            presets = p.presets;
+            placeHolderMode = p.placeHolderMode;
+            audioSlotMode = p.audioSlotMode;
+            watermark = p.watermark;
+        }
+
+        LayoutParams build() {
+            return new LayoutParams(
+                    template,
+                    mainVideoUserId,
+                    mainVideoStreamType,
+                    smallVideo,
+                    mainVideoRightAlign,
+                    mixVideoUids,
+                    presets,
+                    placeHolderMode,
+                    audioSlotMode,
+                    watermark);
+        }
     }
 }

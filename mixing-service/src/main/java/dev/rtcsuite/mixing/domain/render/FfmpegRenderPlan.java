@@ -39,8 +39,10 @@ public final class FfmpegRenderPlan {
         return new Writer(layout, settings).write();
     }
 
+    /** 0xRRGGBB, upper case, as FFmpeg's colour syntax takes it. */
     static String hex(int rgb) {
-        return String.format(Locale.ROOT, "0x%06X", rgb);
+        String digits = Integer.toHexString(0x1000000 | (rgb & 0xFFFFFF)).toUpperCase(Locale.ROOT);
+        return "0x" + digits.substring(1);
     }
 
     /** One graph being written. Image inputs are numbered after the streams, as first used. */
@@ -68,14 +70,7 @@ public final class FfmpegRenderPlan {
 
         private void video(Canvas canvas) {
             String base = label("bg");
-            chains.add(
-                    "color=c=%s:s=%dx%d:r=%d%s"
-                            .formatted(
-                                    hex(canvas.backgroundColor()),
-                                    canvas.width(),
-                                    canvas.height(),
-                                    settings.framerate(),
-                                    base));
+            chains.add(colour(canvas.backgroundColor(), canvas.width(), canvas.height()) + base);
             if (!canvas.backgroundImageUrl().isEmpty()) {
                 base =
                         overlay(
@@ -126,10 +121,11 @@ public final class FfmpegRenderPlan {
                 return;
             }
             String format =
-                    "aresample=%d,aformat=sample_fmts=fltp:channel_layouts=%s[aout]"
-                            .formatted(
-                                    settings.sampleRate(),
-                                    settings.channels() == 1 ? "mono" : "stereo");
+                    "aresample="
+                            + settings.sampleRate()
+                            + ",aformat=sample_fmts=fltp:channel_layouts="
+                            + (settings.channels() == 1 ? "mono" : "stereo")
+                            + "[aout]";
             chains.add(
                     heard.size() == 1
                             ? heard.getFirst() + format
@@ -147,13 +143,14 @@ public final class FfmpegRenderPlan {
             String filter =
                     region.placeholder() || region.renderMode() == RenderMode.CROP
                             ? "scale=" + size + ":force_original_aspect_ratio=increase,crop=" + size
-                            : "scale=%s:force_original_aspect_ratio=decrease,pad=%s:(ow-iw)/2:(oh-ih)/2:color=%s"
-                                    .formatted(
-                                            size,
-                                            size,
-                                            region.renderMode() == RenderMode.FIT
-                                                    ? hex(layout.canvas().backgroundColor())
-                                                    : "black");
+                            : "scale="
+                                    + size
+                                    + ":force_original_aspect_ratio=decrease,pad="
+                                    + size
+                                    + ":(ow-iw)/2:(oh-ih)/2:color="
+                                    + (region.renderMode() == RenderMode.FIT
+                                            ? hex(layout.canvas().backgroundColor())
+                                            : "black");
             String out = label("r");
             chains.add(source + filter + ",setsar=1" + out);
             return out;
@@ -163,14 +160,20 @@ public final class FfmpegRenderPlan {
         private String backgroundBox(Rect rect) {
             String out = label("b");
             chains.add(
-                    "color=c=%s:s=%dx%d:r=%d%s"
-                            .formatted(
-                                    hex(layout.canvas().backgroundColor()),
-                                    rect.width(),
-                                    rect.height(),
-                                    settings.framerate(),
-                                    out));
+                    colour(layout.canvas().backgroundColor(), rect.width(), rect.height()) + out);
             return out;
+        }
+
+        /** A colour source of this size at the canvas frame rate. */
+        private String colour(int rgb, int width, int height) {
+            return "color=c="
+                    + hex(rgb)
+                    + ":s="
+                    + width
+                    + "x"
+                    + height
+                    + ":r="
+                    + settings.framerate();
         }
 
         private String scaled(String source, int width, int height) {

@@ -14,9 +14,11 @@ import dev.rtcsuite.mixing.domain.usage.UsageReport;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One MCU mix session of a room (SPEC M-1). Immutable: each change returns the session after it.
@@ -153,48 +155,27 @@ public record MixSession(
     public MixSession reconfigured(
             MixConfig newConfig, RoomState latest, List<MixOutput> newOutputs, Instant now) {
         boolean newer = latest.supersedes(roomVersion);
-        return new MixSession(
-                id,
-                sdkAppId,
-                room,
-                state,
-                endReason,
-                failureMessage,
-                newConfig,
-                configVersion + 1,
-                newer ? latest.streams() : streams,
-                newer ? latest.version() : roomVersion,
-                layoutVersion + 1,
-                now,
-                newOutputs,
-                usageStart,
-                usageSeq,
-                createTime,
-                now,
-                endTime);
+        return with(
+                d -> {
+                    d.config = newConfig;
+                    d.configVersion = configVersion + 1;
+                    if (newer) {
+                        d.streams = latest.streams();
+                        d.roomVersion = latest.version();
+                    }
+                    d.relaidOut(now);
+                    d.outputs = newOutputs;
+                });
     }
 
     /** The room's streams changed (join, leave, media change): laid out again. */
     public MixSession relaidOut(RoomState latest, Instant now) {
-        return new MixSession(
-                id,
-                sdkAppId,
-                room,
-                state,
-                endReason,
-                failureMessage,
-                config,
-                configVersion,
-                latest.streams(),
-                latest.version(),
-                layoutVersion + 1,
-                now,
-                outputs,
-                usageStart,
-                usageSeq,
-                createTime,
-                now,
-                endTime);
+        return with(
+                d -> {
+                    d.streams = latest.streams();
+                    d.roomVersion = latest.version();
+                    d.relaidOut(now);
+                });
     }
 
     /** Ends the session: live outputs stop. Meter the last period first. */
@@ -202,25 +183,18 @@ public record MixSession(
         if (!isLive()) {
             return this;
         }
-        return new MixSession(
-                id,
-                sdkAppId,
-                room,
-                SessionState.ENDED,
-                Optional.of(reason),
-                message,
-                config,
-                configVersion,
-                streams,
-                roomVersion,
-                layoutVersion,
-                layoutTime,
-                outputs.stream().map(o -> o.isLive() ? o.in(OutputState.STOPPED, "") : o).toList(),
-                usageStart,
-                usageSeq,
-                createTime,
-                now,
-                Optional.of(now));
+        return with(
+                d -> {
+                    d.state = SessionState.ENDED;
+                    d.endReason = Optional.of(reason);
+                    d.failureMessage = message;
+                    d.outputs =
+                            outputs.stream()
+                                    .map(o -> o.isLive() ? o.in(OutputState.STOPPED, "") : o)
+                                    .toList();
+                    d.updateTime = now;
+                    d.endTime = Optional.of(now);
+                });
     }
 
     /**
@@ -233,7 +207,13 @@ public record MixSession(
         }
         return switch (event.kind()) {
             case MIXING_STARTED ->
-                    state == SessionState.STARTING ? withState(SessionState.ACTIVE, now) : this;
+                    state == SessionState.STARTING
+                            ? with(
+                                    d -> {
+                                        d.state = SessionState.ACTIVE;
+                                        d.updateTime = now;
+                                    })
+                            : this;
             case OUTPUT_STARTED -> withOutput(event, OutputState.ACTIVE, "", now);
             case OUTPUT_FAILED -> withOutput(event, OutputState.FAILED, event.errorMessage(), now);
             case SESSION_FAILED -> ended(EndReason.FAILED, event.errorMessage(), now);
@@ -241,25 +221,11 @@ public record MixSession(
     }
 
     public MixSession withOutputs(List<MixOutput> newOutputs, Instant now) {
-        return new MixSession(
-                id,
-                sdkAppId,
-                room,
-                state,
-                endReason,
-                failureMessage,
-                config,
-                configVersion,
-                streams,
-                roomVersion,
-                layoutVersion,
-                layoutTime,
-                newOutputs,
-                usageStart,
-                usageSeq,
-                createTime,
-                now,
-                endTime);
+        return with(
+                d -> {
+                    d.outputs = newOutputs;
+                    d.updateTime = now;
+                });
     }
 
     private MixSession withOutput(
@@ -272,53 +238,89 @@ public record MixSession(
         if (!output.isLive()) {
             return this;
         }
-        List<MixOutput> changed = new java.util.ArrayList<>(outputs);
+        List<MixOutput> changed = new ArrayList<>(outputs);
         changed.set(index, output.in(newState, message));
         return withOutputs(changed, now);
     }
 
-    private MixSession withState(SessionState newState, Instant now) {
-        return new MixSession(
-                id,
-                sdkAppId,
-                room,
-                newState,
-                endReason,
-                failureMessage,
-                config,
-                configVersion,
-                streams,
-                roomVersion,
-                layoutVersion,
-                layoutTime,
-                outputs,
-                usageStart,
-                usageSeq,
-                createTime,
-                now,
-                endTime);
+    private MixSession withUsage(Instant start, long seq) {
+        return with(
+                d -> {
+                    d.usageStart = start;
+                    d.usageSeq = seq;
+                });
     }
 
-    private MixSession withUsage(Instant start, long seq) {
-        return new MixSession(
-                id,
-                sdkAppId,
-                room,
-                state,
-                endReason,
-                failureMessage,
-                config,
-                configVersion,
-                streams,
-                roomVersion,
-                layoutVersion,
-                layoutTime,
-                outputs,
-                start,
-                seq,
-                createTime,
-                updateTime,
-                endTime);
+    private MixSession with(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.build();
+    }
+
+    /** A copy being changed: the fields a transition may set. */
+    private static final class Draft {
+        private final MixSession from;
+        SessionState state;
+        Optional<EndReason> endReason;
+        String failureMessage;
+        MixConfig config;
+        long configVersion;
+        List<RoomStream> streams;
+        long roomVersion;
+        long layoutVersion;
+        Instant layoutTime;
+        List<MixOutput> outputs;
+        Instant usageStart;
+        long usageSeq;
+        Instant updateTime;
+        Optional<Instant> endTime;
+
+        Draft(MixSession s) {
+            from = s;
+            state = s.state;
+            endReason = s.endReason;
+            failureMessage = s.failureMessage;
+            config = s.config;
+            configVersion = s.configVersion;
+            streams = s.streams;
+            roomVersion = s.roomVersion;
+            layoutVersion = s.layoutVersion;
+            layoutTime = s.layoutTime;
+            outputs = s.outputs;
+            usageStart = s.usageStart;
+            usageSeq = s.usageSeq;
+            updateTime = s.updateTime;
+            endTime = s.endTime;
+        }
+
+        /** The layout is recomputed: one more version. */
+        void relaidOut(Instant now) {
+            layoutVersion = from.layoutVersion + 1;
+            layoutTime = now;
+            updateTime = now;
+        }
+
+        MixSession build() {
+            return new MixSession(
+                    from.id,
+                    from.sdkAppId,
+                    from.room,
+                    state,
+                    endReason,
+                    failureMessage,
+                    config,
+                    configVersion,
+                    streams,
+                    roomVersion,
+                    layoutVersion,
+                    layoutTime,
+                    outputs,
+                    usageStart,
+                    usageSeq,
+                    from.createTime,
+                    updateTime,
+                    endTime);
+        }
     }
 
     public static Instant wholeSeconds(Instant instant) {
