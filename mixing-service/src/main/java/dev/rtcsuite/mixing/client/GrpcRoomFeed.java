@@ -165,7 +165,7 @@ public class GrpcRoomFeed implements RoomFeed {
                 latest = state;
                 lock.notifyAll();
             }
-            delivery.execute(() -> deliver(state));
+            runInOrder(() -> deliver(state, 1));
         }
 
         @Override
@@ -196,12 +196,34 @@ public class GrpcRoomFeed implements RoomFeed {
             timer.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
         }
 
-        private void deliver(RoomState state) {
+        /**
+         * Hands the state to the service, every state in order; if that fails (the database is
+         * away, say), the state is handed over again after a back-off unless a newer one has
+         * arrived.
+         */
+        private void deliver(RoomState state, int attempt) {
+            if (closed || (attempt > 1 && latest != state)) {
+                return;
+            }
             try {
                 sink.accept(new RoomUpdate(key.sdkAppId(), key.room(), state));
             } catch (RuntimeException e) {
-                // The next message carries the full state again; a later relayout catches up.
-                LOG.warnf(e, "room update %d/%s not applied", key.sdkAppId(), key.room());
+                Duration delay = backoff(attempt);
+                LOG.warnf(
+                        "room update %d/%s not applied (%s); again in %d ms",
+                        key.sdkAppId(), key.room(), e.getMessage(), delay.toMillis());
+                timer.schedule(
+                        () -> runInOrder(() -> deliver(state, attempt + 1)),
+                        delay.toMillis(),
+                        TimeUnit.MILLISECONDS);
+            }
+        }
+
+        private void runInOrder(Runnable work) {
+            try {
+                delivery.execute(work);
+            } catch (java.util.concurrent.RejectedExecutionException unwatched) {
+                // the watch was closed meanwhile
             }
         }
 

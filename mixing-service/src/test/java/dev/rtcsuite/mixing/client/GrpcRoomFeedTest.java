@@ -45,6 +45,7 @@ class GrpcRoomFeedTest {
             new AtomicReference<>();
     private final CountDownLatch cancelled = new CountDownLatch(1);
     private final List<RoomUpdate> updates = new CopyOnWriteArrayList<>();
+    private volatile boolean breakFirst = true;
     private Server server;
     private ManagedChannel channel;
     private GrpcRoomFeed feed;
@@ -58,7 +59,7 @@ class GrpcRoomFeedTest {
             assertThat(request.getSdkAppId()).isEqualTo(APP);
             assertThat(request.getRoomId()).isEqualTo(1234);
             int connection = connections.incrementAndGet();
-            if (connection == 1) {
+            if (connection == 1 && breakFirst) {
                 observer.onNext(message(1, true, "alice"));
                 observer.onError(
                         Status.UNAVAILABLE.withDescription("restarting").asRuntimeException());
@@ -112,6 +113,33 @@ class GrpcRoomFeedTest {
         assertThat(updates.get(2).state().snapshot()).isFalse();
         assertThat(updates).allSatisfy(u -> assertThat(u.room()).isEqualTo(ROOM));
         assertThat(feed.watched()).extracting(RoomFeed.Watched::room).containsExactly(ROOM);
+    }
+
+    @Test
+    void aStateTheServiceCouldNotApplyIsHandedOverAgain() throws Exception {
+        breakFirst = false;
+        AtomicInteger attempts = new AtomicInteger();
+        GrpcRoomFeed flaky =
+                new GrpcRoomFeed(
+                        RecordingServiceGrpc.newStub(channel),
+                        update -> {
+                            if (attempts.incrementAndGet() == 1) {
+                                throw new IllegalStateException("database away");
+                            }
+                            updates.add(update);
+                        },
+                        Duration.ofMillis(50),
+                        Duration.ofMillis(200),
+                        Clock.systemUTC());
+        try {
+            flaky.watch(APP, ROOM);
+            awaitUpdates(1);
+        } finally {
+            flaky.close();
+        }
+
+        assertThat(attempts.get()).isEqualTo(2);
+        assertThat(updates).extracting(u -> u.state().version()).containsExactly(2L);
     }
 
     @Test
