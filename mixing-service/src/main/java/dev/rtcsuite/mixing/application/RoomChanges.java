@@ -33,6 +33,8 @@ public class RoomChanges {
     @Transactional
     void apply(@Observes RoomUpdate update) {
         RoomState state = update.state();
+        // Waits for a Start of this room in progress, whose session must see this change.
+        sessions.lockRoom(update.sdkAppId(), update.room());
         sessions.lockLive(update.sdkAppId(), update.room())
                 .filter(session -> state.supersedes(session.roomVersion()))
                 .ifPresent(session -> apply(session, state));

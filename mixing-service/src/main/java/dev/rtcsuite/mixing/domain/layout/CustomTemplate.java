@@ -49,9 +49,7 @@ final class CustomTemplate {
             }
         }
         for (int i = 0; i < context.inputs.size() && !free.isEmpty(); i++) {
-            if (!seated[i]
-                    && !reserved.containsKey(context.inputs.get(i).key())
-                    && context.holdsSlot(i)) {
+            if (!seated[i] && context.holdsSlot(i)) {
                 holder[free.poll()] = i;
                 seated[i] = true;
             }
