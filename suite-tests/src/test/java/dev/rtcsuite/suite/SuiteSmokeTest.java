@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Timestamp;
 import com.google.type.Date;
-import dev.rtcsuite.mixing.v1.MixingServiceGrpc;
-import dev.rtcsuite.mixing.v1.PreviewLayoutRequest;
 import dev.rtcsuite.packages.v1.CreateAccountRequest;
 import dev.rtcsuite.packages.v1.CreateAppRequest;
 import dev.rtcsuite.packages.v1.ListAccountsRequest;
@@ -231,16 +229,9 @@ class SuiteSmokeTest {
                                 RecordingServiceGrpc.newBlockingStub(suite.channel("recording"))
                                         .startMixedRecording(
                                                 StartMixedRecordingRequest.getDefaultInstance()));
-        Status mixing =
-                status(
-                        () ->
-                                MixingServiceGrpc.newBlockingStub(suite.channel("mixing"))
-                                        .previewLayout(PreviewLayoutRequest.getDefaultInstance()));
 
         assertThat(recording.getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
         assertThat(recording.getDescription()).contains("issue #5");
-        assertThat(mixing.getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
-        assertThat(mixing.getDescription()).contains("issue #6");
     }
 
     @Test

@@ -80,6 +80,16 @@ public class ServiceException extends RuntimeException {
         return new ServiceException(ErrorKind.ALREADY_EXISTS, reason, message, metadata, List.of());
     }
 
+    /**
+     * The same failure with one more ErrorInfo metadata entry, e.g. mixing-service's TRTC error
+     * code ({@code trtcCode}) on a validation failure.
+     */
+    public ServiceException withMetadata(String key, String value) {
+        Map<String, String> more = new java.util.LinkedHashMap<>(metadata);
+        more.put(key, value);
+        return new ServiceException(kind, reason, getMessage(), more, violations);
+    }
+
     public ErrorKind kind() {
         return kind;
     }

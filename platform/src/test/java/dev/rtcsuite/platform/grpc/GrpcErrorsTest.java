@@ -55,6 +55,20 @@ class GrpcErrorsTest {
     }
 
     @Test
+    void metadataAddedToAFailureTravelsWithItsViolations() {
+        ServiceException failure =
+                ServiceException.invalid("video_width", "must be 0–1920 px")
+                        .withMetadata("trtcCode", "InvalidParameter.VideoResolution");
+
+        RpcError error = RpcError.read(errors.toStatusException(failure));
+
+        assertThat(error.metadata())
+                .containsEntry("trtcCode", "InvalidParameter.VideoResolution")
+                .containsEntry("fields", "video_width");
+        assertThat(error.violations()).containsOnlyKeys("video_width");
+    }
+
+    @Test
     void unreachableDatabaseIsUnavailableNotInternal() {
         RuntimeException failure =
                 new IllegalStateException(
