@@ -46,6 +46,7 @@ public class AccessInterceptor implements ServerInterceptor, Prioritized {
     private final GrpcErrors errors;
     private final Clock clock;
     private final ReloadingFile<PublicKey> issuerKey;
+    private final VerifiedTokens verifiedTokens = new VerifiedTokens();
 
     public AccessInterceptor(
             SecuritySettings settings,
@@ -137,7 +138,7 @@ public class AccessInterceptor implements ServerInterceptor, Prioritized {
             throw new AccessTokens.InvalidToken(
                     "no access token: send the header 'authorization: Bearer <token>'");
         }
-        return AccessTokens.verify(
+        return verifiedTokens.verify(
                 authorization.substring(BEARER.length()).strip(), issuerKey.get(), clock.instant());
     }
 
