@@ -18,7 +18,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +47,6 @@ public class AccountRegistry {
     private final StandingRepository standings;
     private final AccountBooks books;
     private final Purchases purchases;
-    private final Settlements settlements;
     private final Event<StatusChanged> published;
     private final Clock clock;
 
@@ -58,7 +56,6 @@ public class AccountRegistry {
             StandingRepository standings,
             AccountBooks books,
             Purchases purchases,
-            Settlements settlements,
             Event<StatusChanged> published,
             Clock clock) {
         this.accounts = accounts;
@@ -66,7 +63,6 @@ public class AccountRegistry {
         this.standings = standings;
         this.books = books;
         this.purchases = purchases;
-        this.settlements = settlements;
         this.published = published;
         this.clock = clock;
     }
@@ -103,9 +99,7 @@ public class AccountRegistry {
         Account account = Account.open(displayName, zone, trialExhaustionPolicy, now);
         accounts.insert(account);
         standings.insert(account.accountId());
-        AccountBook book = books.read(account.accountId());
-        settlements.scheduleDay(book, LocalDate.ofInstant(now, zone));
-        return book;
+        return books.read(account.accountId());
     }
 
     public AccountBook account(String accountId) {

@@ -8,13 +8,13 @@ import java.util.UUID;
 
 /**
  * An account's timers (SPEC P-5, P-6), each run once by the platform's job runner: the settlement
- * of each billing day (which arms the next day's), the end of the arrears grace and the reclaim.
+ * of each billing day with usage, the end of the arrears grace and the reclaim.
  */
 public final class AccountTimers {
 
     private AccountTimers() {}
 
-    /** Settles the previous billing day and arms the next one. */
+    /** Settles a billing day that had usage (armed by its first deduction). */
     @ApplicationScoped
     public static class Settlement implements JobHandler {
 
@@ -40,7 +40,6 @@ public final class AccountTimers {
                 return;
             }
             settlements.settle(accountId, day);
-            settlements.scheduleDay(book, day.plusDays(1));
         }
     }
 

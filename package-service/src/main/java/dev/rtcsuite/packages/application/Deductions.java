@@ -39,6 +39,7 @@ public class Deductions {
 
     private final AccountBooks books;
     private final Standings standings;
+    private final Settlements settlements;
     private final AppRepository apps;
     private final PackageRepository packages;
     private final DeductionRepository deductions;
@@ -47,15 +48,20 @@ public class Deductions {
     /** An app's account never changes (proto: immutable), so it is remembered. */
     private final Map<Long, UUID> accountOfApp = new ConcurrentHashMap<>();
 
+    /** The last billing day whose settlement this replica armed, per account. */
+    private final Map<UUID, LocalDate> settlementArmed = new ConcurrentHashMap<>();
+
     public Deductions(
             AccountBooks books,
             Standings standings,
+            Settlements settlements,
             AppRepository apps,
             PackageRepository packages,
             DeductionRepository deductions,
             Clock clock) {
         this.books = books;
         this.standings = standings;
+        this.settlements = settlements;
         this.apps = apps;
         this.packages = packages;
         this.deductions = deductions;
@@ -126,6 +132,7 @@ public class Deductions {
         }
         deductions.insert(outcome.deduction(), priceBookVersion);
         packages.updateRemaining(outcome.changedPackages(), now);
+        armSettlement(book, usage.key().billingDay());
         boolean ranDry =
                 outcome.deduction().postpaidUsageMinutes().isPositive()
                         || outcome.changedPackages().stream()
@@ -134,6 +141,17 @@ public class Deductions {
             standings.checkRunOut(book, now);
         }
         return outcome.deduction();
+    }
+
+    /**
+     * A day with usage gets settled the next day (SPEC P-5): its job is armed by the first
+     * deduction of the day (scheduling is idempotent; the map only saves the statement).
+     */
+    private void armSettlement(AccountBook book, LocalDate billingDay) {
+        if (!billingDay.equals(settlementArmed.get(book.accountId()))) {
+            settlements.scheduleDay(book, billingDay);
+            settlementArmed.put(book.accountId(), billingDay);
+        }
     }
 
     private static void checkUsage(

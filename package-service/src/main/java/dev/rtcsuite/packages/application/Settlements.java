@@ -35,7 +35,8 @@ import java.util.UUID;
  * Daily settlement of postpaid charges (SPEC P-5): the base-service overflow of the day's
  * deductions plus the value-added items of rating-service's daily bills, charged against the
  * balance once per (account, billing day). A charge that leaves a balance negative starts the
- * arrears (P-6). Each account's days are settled by a chain of durable jobs, one per day.
+ * arrears (P-6). A durable job per (account, day with usage) settles it the next day; SettleDay
+ * settles any day on request.
  */
 @ApplicationScoped
 @Transactional
