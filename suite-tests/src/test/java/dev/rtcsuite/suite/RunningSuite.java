@@ -59,6 +59,8 @@ final class RunningSuite implements AutoCloseable {
             own.put("RTCSUITE_DB_URL", "jdbc:postgresql://127.0.0.1:" + proxy.port());
             own.put("RTCSUITE_DB_NAME", testDatabase(database(area)));
             own.putAll(suite.credentials.environment(area));
+            // The flows' callback receivers listen on 127.0.0.1, which is refused unless allowed.
+            own.put("RTCSUITE_CALLBACK_ALLOWED_NETWORKS", "127.0.0.1/32");
             suite.services.get(area).start(root.resolve(area + "-service"), own);
         }
         for (ServiceProcess service : suite.services.values()) {
