@@ -105,6 +105,8 @@ class EndToEndFlowsTest {
     @BeforeAll
     void startTheSuite() throws Exception {
         suite = RunningSuite.start("e2e");
+        // Stopped clocks make every duration exact: only the flows move time.
+        suite.stopClocks();
         time =
                 new SuiteTime() {
                     @Override
@@ -469,30 +471,26 @@ class EndToEndFlowsTest {
         assertThat(LocalDate.ofInstant(recordingStart, shanghai))
                 .as("the flow needs 110 minutes of day D behind it")
                 .isEqualTo(dayD);
-        ratingMedia.ingestUsage(
-                IngestUsageRequest.newBuilder()
-                        .setRequestId(UUID.randomUUID().toString())
-                        .addRecords(
-                                UsageRecord.newBuilder()
-                                        .setIdempotencyKey("recording/fhd")
-                                        .setSdkAppId(app)
-                                        .setRecordingSegment(
-                                                RecordingSegment.newBuilder()
-                                                        .setTaskId("task-across-days")
-                                                        .setRecordingType(
-                                                                RecordingType
-                                                                        .RECORDING_TYPE_SINGLE_STREAM)
-                                                        .setInputUserId("anchor")
-                                                        .setInputStreamType(
-                                                                StreamType.STREAM_TYPE_MAIN)
-                                                        .setFormatCount(1)
-                                                        .setWidth(1920)
-                                                        .setHeight(1080)
-                                                        .setStartTime(
-                                                                RecordingFlow.timestamp(
-                                                                        recordingStart))
-                                                        .setSeconds(6_000)))
-                        .build());
+        IngestUsageRequest.Builder recording = IngestUsageRequest.newBuilder().setRequestId(UUID.randomUUID().toString());
+        // Segments of at most an hour, as recorders report them: 60 + 40 minutes.
+        for (int part = 0; part < 2; part++) {
+            recording.addRecords(
+                    UsageRecord.newBuilder()
+                            .setIdempotencyKey("recording/fhd/" + part)
+                            .setSdkAppId(app)
+                            .setRecordingSegment(
+                                    RecordingSegment.newBuilder()
+                                            .setTaskId("task-across-days")
+                                            .setRecordingType(RecordingType.RECORDING_TYPE_SINGLE_STREAM)
+                                            .setInputUserId("anchor")
+                                            .setInputStreamType(StreamType.STREAM_TYPE_MAIN)
+                                            .setFormatCount(1)
+                                            .setWidth(1920)
+                                            .setHeight(1080)
+                                            .setStartTime(RecordingFlow.timestamp(recordingStart.plusSeconds(3_600L * part)))
+                                            .setSeconds(part == 0 ? 3_600 : 2_400)));
+        }
+        ratingMedia.ingestUsage(recording.build());
 
         // 20 audio minutes over midnight: 10 on day D, 10 on day D+1 (R-2 splits at the billing
         // day).

@@ -52,22 +52,34 @@ final class RunningSuite implements AutoCloseable {
                             suite.credentials.sslContext()));
             environment.put("RTCSUITE_" + area.toUpperCase() + "_PORT", Integer.toString(port));
         }
+        try {
+            suite.startServices(root, postgres, environment);
+        } catch (Exception | AssertionError e) {
+            // A suite that did not come up must not leave its other services running.
+            suite.close();
+            throw e;
+        }
+        return suite;
+    }
+
+    private void startServices(
+            Path root, InetSocketAddress postgres, Map<String, String> environment)
+            throws Exception {
         for (String area : AREAS) {
             TcpProxy proxy = new TcpProxy(postgres);
-            suite.databases.put(area, proxy);
+            databases.put(area, proxy);
             Map<String, String> own = new HashMap<>(environment);
             own.put("RTCSUITE_DB_URL", "jdbc:postgresql://127.0.0.1:" + proxy.port());
             own.put("RTCSUITE_DB_NAME", testDatabase(database(area)));
-            own.putAll(suite.credentials.environment(area));
+            own.putAll(credentials.environment(area));
             // The flows' callback receivers listen on 127.0.0.1, which is refused unless allowed.
             own.put("RTCSUITE_CALLBACK_ALLOWED_NETWORKS", "127.0.0.1/32");
-            suite.services.get(area).start(root.resolve(area + "-service"), own);
+            services.get(area).start(root.resolve(area + "-service"), own);
         }
-        for (ServiceProcess service : suite.services.values()) {
+        for (ServiceProcess service : services.values()) {
             service.awaitStatus("/q/health/ready", 200, STARTUP);
-            suite.channels.put(service.name, suite.credentials.channel(service.port, "admin"));
+            channels.put(service.name, credentials.channel(service.port, "admin"));
         }
-        return suite;
     }
 
     /** The admin's channel to a service: recording, mixing, rating or package. */
@@ -97,6 +109,18 @@ final class RunningSuite implements AutoCloseable {
             }
         }
         return now;
+    }
+
+    /**
+     * Stops every service's clock at one instant, a moment from now, so that the services agree on
+     * the time and only {@link #advanceClocks} moves it (the same hook).
+     */
+    Instant stopClocks() throws IOException, InterruptedException {
+        Instant at = Instant.now().plusSeconds(2).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        for (ServiceProcess service : services.values()) {
+            service.post("/rtcsuite/test-clock?stop-at=" + at, credentials.token("admin"));
+        }
+        return at;
     }
 
     ServiceProcess service(String area) {

@@ -10,30 +10,48 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /**
- * A clock that end-to-end tests move through {@link TestClockRoute} (SPEC X-3), running from the
- * real time plus an offset. Only in builds made with {@code rtcsuite.test-hooks=true}
- * (RTCSUITE_TEST_HOOKS at build time, never in the test profile): production builds have no such
- * bean, and the services read the system clock.
+ * A clock that end-to-end tests move through {@link TestClockRoute} (SPEC X-3): it runs from the
+ * real time plus an offset until a test stops it at an instant ({@link #stopAt}); from then on only
+ * {@link #advance} moves it, so every service of a suite reads the same time and durations come out
+ * exact. Only in builds made with {@code rtcsuite.test-hooks=true} (RTCSUITE_TEST_HOOKS at build
+ * time, never in the test profile): production builds have no such bean, and the services read the
+ * system clock.
  */
 @Singleton
 @IfBuildProperty(name = "rtcsuite.test-hooks", stringValue = "true")
 public class MovableClock extends Clock {
 
-    private volatile Duration offset = Duration.ZERO;
+    private Duration offset = Duration.ZERO;
+    private Instant stoppedAt;
 
     /** Moves time forward; it never goes back, as real time would not. */
-    public Instant advance(Duration duration) {
+    public synchronized Instant advance(Duration duration) {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("time only moves forward");
         }
-        offset = offset.plus(duration);
+        if (stoppedAt != null) {
+            stoppedAt = stoppedAt.plus(duration);
+        } else {
+            offset = offset.plus(duration);
+        }
         return instant();
     }
 
+    /** Stops the clock at {@code at}, not before its current time; only advance moves it then. */
+    public synchronized Instant stopAt(Instant at) {
+        if (at.isBefore(instant())) {
+            throw new IllegalArgumentException("time only moves forward");
+        }
+        stoppedAt = at.truncatedTo(ChronoUnit.MICROS);
+        return stoppedAt;
+    }
+
     @Override
-    public Instant instant() {
+    public synchronized Instant instant() {
         // PostgreSQL keeps microseconds: a finer clock would not read back what it wrote.
-        return Instant.now().plus(offset).truncatedTo(ChronoUnit.MICROS);
+        return stoppedAt != null
+                ? stoppedAt
+                : Instant.now().plus(offset).truncatedTo(ChronoUnit.MICROS);
     }
 
     @Override

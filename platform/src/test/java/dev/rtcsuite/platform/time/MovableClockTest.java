@@ -25,4 +25,18 @@ class MovableClockTest {
         assertThatThrownBy(() -> new MovableClock().advance(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aStoppedClockMovesOnlyWhenAdvanced() throws InterruptedException {
+        MovableClock clock = new MovableClock();
+        Instant at = Instant.now().plusSeconds(60);
+
+        clock.stopAt(at);
+        Thread.sleep(5);
+
+        assertThat(clock.instant()).isEqualTo(at.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        assertThat(clock.advance(Duration.ofMinutes(10)))
+                .isEqualTo(at.plus(Duration.ofMinutes(10)).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        assertThatThrownBy(() -> clock.stopAt(at)).isInstanceOf(IllegalArgumentException.class);
+    }
 }
