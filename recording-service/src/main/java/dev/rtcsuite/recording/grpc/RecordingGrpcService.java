@@ -5,6 +5,7 @@ import dev.rtcsuite.platform.grpc.GrpcCalls;
 import dev.rtcsuite.platform.grpc.GrpcErrors;
 import dev.rtcsuite.platform.grpc.ProtoTime;
 import dev.rtcsuite.platform.paging.PageRequest;
+import dev.rtcsuite.recording.application.MediaIndex;
 import dev.rtcsuite.recording.application.MixedTasks;
 import dev.rtcsuite.recording.application.RecorderEvents;
 import dev.rtcsuite.recording.application.RecordingConfigs;
@@ -17,6 +18,7 @@ import dev.rtcsuite.recording.domain.task.EndReason;
 import dev.rtcsuite.recording.domain.task.RecordingTask;
 import dev.rtcsuite.recording.domain.task.TaskKind;
 import dev.rtcsuite.recording.domain.task.TaskState;
+import dev.rtcsuite.recording.persistence.FileRepository;
 import dev.rtcsuite.recording.persistence.TaskRepository;
 import dev.rtcsuite.recording.v1.*;
 import io.quarkus.grpc.GrpcService;
@@ -41,6 +43,7 @@ public class RecordingGrpcService extends MutinyRecordingServiceGrpc.RecordingSe
     private final RecorderEvents recorders;
     private final TaskQueries tasks;
     private final Watches watches;
+    private final MediaIndex media;
     private final GrpcCalls calls;
     private final GrpcErrors errors;
 
@@ -51,6 +54,7 @@ public class RecordingGrpcService extends MutinyRecordingServiceGrpc.RecordingSe
             RecorderEvents recorders,
             TaskQueries tasks,
             Watches watches,
+            MediaIndex media,
             GrpcCalls calls,
             @ConfigProperty(name = "rtcsuite.error-domain") String errorDomain) {
         this.configs = configs;
@@ -59,6 +63,7 @@ public class RecordingGrpcService extends MutinyRecordingServiceGrpc.RecordingSe
         this.recorders = recorders;
         this.tasks = tasks;
         this.watches = watches;
+        this.media = media;
         this.calls = calls;
         this.errors = new GrpcErrors(errorDomain);
     }
@@ -403,6 +408,75 @@ public class RecordingGrpcService extends MutinyRecordingServiceGrpc.RecordingSe
                                     .setDuplicate(applied.duplicate());
                     applied.file().ifPresent(f -> response.setFile(MediaProtoMapper.file(f)));
                     return response.build();
+                });
+    }
+
+    @Override
+    public Uni<SearchMediaFilesResponse> searchMediaFiles(SearchMediaFilesRequest request) {
+        return calls.answer(
+                () -> {
+                    PageRequest page =
+                            PageRequest.of(request.getPageSize(), request.getPageToken());
+                    List<FileRepository.Listed> listed =
+                            media.search(MediaRequests.search(request, page));
+                    SearchMediaFilesResponse.Builder response =
+                            SearchMediaFilesResponse.newBuilder();
+                    listed.stream()
+                            .limit(page.size())
+                            .forEach(l -> response.addFiles(MediaProtoMapper.file(l.file())));
+                    if (listed.size() > page.size()) {
+                        response.setNextPageToken(
+                                PageRequest.token(
+                                        Optional.of(listed.get(page.size() - 1).listSeq())));
+                    }
+                    return response.build();
+                });
+    }
+
+    @Override
+    public Uni<GetMediaFileResponse> getMediaFile(GetMediaFileRequest request) {
+        return calls.answer(
+                () -> {
+                    MediaRequests.fileId(request.getFileId());
+                    return GetMediaFileResponse.newBuilder()
+                            .setFile(
+                                    MediaProtoMapper.file(
+                                            media.file(request.getFileId(), request.getSdkAppId())))
+                            .build();
+                });
+    }
+
+    @Override
+    public Uni<DeleteMediaFileResponse> deleteMediaFile(DeleteMediaFileRequest request) {
+        return calls.once(
+                "DeleteMediaFile",
+                request.getRequestId(),
+                request,
+                DeleteMediaFileResponse.parser(),
+                () -> {
+                    MediaRequests.fileId(request.getFileId());
+                    MediaIndex.Deleted deleted =
+                            media.delete(request.getFileId(), request.getSdkAppId());
+                    return DeleteMediaFileResponse.newBuilder()
+                            .setFile(MediaProtoMapper.file(deleted.file()))
+                            .setAlreadyDeleted(deleted.alreadyDeleted())
+                            .build();
+                });
+    }
+
+    @Override
+    public Uni<GetPlaybackUrlResponse> getPlaybackUrl(GetPlaybackUrlRequest request) {
+        return calls.answer(
+                () -> {
+                    MediaIndex.Playback playback =
+                            media.playback(
+                                    request.getFileId(),
+                                    request.getSdkAppId(),
+                                    MediaRequests.ttl(request));
+                    return GetPlaybackUrlResponse.newBuilder()
+                            .setUrl(playback.url())
+                            .setExpireTime(ProtoTime.timestamp(playback.expires()))
+                            .build();
                 });
     }
 
