@@ -22,7 +22,6 @@ import dev.rtcsuite.rating.v1.UsageRecord;
 import dev.rtcsuite.recording.v1.GetRecordingConfigRequest;
 import dev.rtcsuite.recording.v1.RecordingConfig;
 import dev.rtcsuite.recording.v1.RecordingServiceGrpc;
-import dev.rtcsuite.recording.v1.StartMixedRecordingRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -218,20 +217,6 @@ class SuiteSmokeTest {
                 channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
             }
         }
-    }
-
-    @Test
-    @Order(6)
-    void rpcsOfLaterIssuesNameTheirIssue() {
-        Status recording =
-                status(
-                        () ->
-                                RecordingServiceGrpc.newBlockingStub(suite.channel("recording"))
-                                        .startMixedRecording(
-                                                StartMixedRecordingRequest.getDefaultInstance()));
-
-        assertThat(recording.getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
-        assertThat(recording.getDescription()).contains("issue #5");
     }
 
     @Test
