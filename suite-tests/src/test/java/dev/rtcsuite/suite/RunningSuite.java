@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +71,30 @@ final class RunningSuite implements AutoCloseable {
     /** The admin's channel to a service: recording, mixing, rating or package. */
     ManagedChannel channel(String area) {
         return channels.get(area);
+    }
+
+    /**
+     * Moves every service's clock forward through the test-clock hook, which only builds made with
+     * RTCSUITE_TEST_HOOKS=true have (`./rtcsuite test` makes them); the services' new time.
+     */
+    Instant advanceClocks(Duration by) throws IOException, InterruptedException {
+        Instant now = null;
+        for (ServiceProcess service : services.values()) {
+            try {
+                now =
+                        Instant.parse(
+                                service.post(
+                                        "/rtcsuite/test-clock?advance=" + by,
+                                        credentials.token("admin")));
+            } catch (IOException e) {
+                throw new IOException(
+                        e.getMessage()
+                                + " — the services must be built with RTCSUITE_TEST_HOOKS=true,"
+                                + " as ./rtcsuite test builds them",
+                        e);
+            }
+        }
+        return now;
     }
 
     ServiceProcess service(String area) {

@@ -97,6 +97,32 @@ final class ServiceProcess implements AutoCloseable {
         return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
     }
 
+    /**
+     * POSTs to {@code path} with an access token; the answer's body, or an exception naming its
+     * status.
+     */
+    String post(String path, String token) throws IOException, InterruptedException {
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("authorization", "Bearer " + token)
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException(
+                    "POST "
+                            + path
+                            + " to "
+                            + name
+                            + ": "
+                            + response.statusCode()
+                            + " "
+                            + response.body());
+        }
+        return response.body().strip();
+    }
+
     /** Waits until GET {@code path} answers {@code status}; fails with the log's tail if not. */
     void awaitStatus(String path, int status, Duration timeout) throws IOException {
         Instant deadline = Instant.now().plus(timeout);

@@ -153,6 +153,7 @@ public class MixingGrpcService extends MutinyMixingServiceGrpc.MixingServiceImpl
                     Optional<Room> room = MixRequests.optionalRoom(roomOf(request), checks);
                     Set<SessionState> states =
                             states(request.getStatesValueList(), "states", checks);
+                    checkTimeRange(request, checks);
                     checks.throwIfInvalid();
                     PageRequest page =
                             PageRequest.of(request.getPageSize(), request.getPageToken());
@@ -297,6 +298,28 @@ public class MixingGrpcService extends MutinyMixingServiceGrpc.MixingServiceImpl
             case STR_ROOM_ID -> RoomArg.named(r.getStrRoomId());
             case ROOM_NOT_SET -> RoomArg.NONE;
         };
+    }
+
+    private static void checkTimeRange(ListMixSessionsRequest request, ParamChecks checks) {
+        String invalid = dev.rtcsuite.mixing.domain.TrtcCodes.invalid("Time");
+        checks.check(
+                !request.hasStartTime() || ProtoTime.isValid(request.getStartTime()),
+                "start_time",
+                ProtoTime.VALID_RANGE,
+                invalid);
+        checks.check(
+                !request.hasEndTime() || ProtoTime.isValid(request.getEndTime()),
+                "end_time",
+                ProtoTime.VALID_RANGE,
+                invalid);
+        checks.check(
+                !request.hasStartTime()
+                        || !request.hasEndTime()
+                        || !ProtoTime.instant(request.getEndTime())
+                                .isBefore(ProtoTime.instant(request.getStartTime())),
+                "end_time",
+                "must not be before start_time",
+                invalid);
     }
 
     private static RoomArg roomOf(ListMixSessionsRequest r) {

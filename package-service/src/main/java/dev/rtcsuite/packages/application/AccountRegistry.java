@@ -5,18 +5,23 @@ import dev.rtcsuite.packages.domain.AccountStatus;
 import dev.rtcsuite.packages.domain.App;
 import dev.rtcsuite.packages.domain.ServiceStatus;
 import dev.rtcsuite.packages.domain.TrialExhaustionPolicy;
+import dev.rtcsuite.packages.domain.settlement.SettlementCycle;
 import dev.rtcsuite.packages.persistence.AccountRepository;
 import dev.rtcsuite.packages.persistence.AppRepository;
 import dev.rtcsuite.packages.persistence.Page;
+import dev.rtcsuite.packages.persistence.StandingRepository;
 import dev.rtcsuite.platform.error.FieldChecks;
 import dev.rtcsuite.platform.error.ServiceException;
 import dev.rtcsuite.platform.paging.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 
@@ -35,14 +40,30 @@ public class AccountRegistry {
     public static final String ACCOUNT_RECLAIMED = "ACCOUNT_RECLAIMED";
 
     private static final Set<String> TIME_ZONES = ZoneId.getAvailableZoneIds();
+    private static final Set<String> UPDATABLE = Set.of("display_name", "enterprise_verified");
 
     private final AccountRepository accounts;
     private final AppRepository apps;
+    private final StandingRepository standings;
+    private final AccountBooks books;
+    private final Purchases purchases;
+    private final Event<StatusChanged> published;
     private final Clock clock;
 
-    public AccountRegistry(AccountRepository accounts, AppRepository apps, Clock clock) {
+    public AccountRegistry(
+            AccountRepository accounts,
+            AppRepository apps,
+            StandingRepository standings,
+            AccountBooks books,
+            Purchases purchases,
+            Event<StatusChanged> published,
+            Clock clock) {
         this.accounts = accounts;
         this.apps = apps;
+        this.standings = standings;
+        this.books = books;
+        this.purchases = purchases;
+        this.published = published;
         this.clock = clock;
     }
 
@@ -52,7 +73,7 @@ public class AccountRegistry {
      * @param billingTimeZone an IANA zone id; empty means {@link Account#DEFAULT_BILLING_TIME_ZONE}
      * @param trialExhaustionPolicy null when the caller did not choose, which is refused
      */
-    public Account openAccount(
+    public AccountBook openAccount(
             String displayName,
             String billingTimeZone,
             TrialExhaustionPolicy trialExhaustionPolicy) {
@@ -74,18 +95,83 @@ public class AccountRegistry {
                 billingTimeZone.isEmpty()
                         ? Account.DEFAULT_BILLING_TIME_ZONE
                         : ZoneId.of(billingTimeZone);
-        Account account = Account.open(displayName, zone, trialExhaustionPolicy, clock.instant());
+        Instant now = clock.instant();
+        Account account = Account.open(displayName, zone, trialExhaustionPolicy, now);
         accounts.insert(account);
-        return account;
+        standings.insert(account.accountId());
+        return books.read(account.accountId());
     }
 
-    public Account account(String accountId) {
+    public AccountBook account(String accountId) {
         UUID id = parseAccountId(accountId, "account_id");
-        return accounts.find(id).orElseThrow(() -> accountNotFound(accountId));
+        accounts.find(id).orElseThrow(() -> accountNotFound(accountId));
+        return books.read(id);
     }
 
-    public Page<Account> accounts(PageRequest page) {
-        return accounts.list(page.after(), page.size());
+    public Page<AccountBook> accounts(PageRequest page) {
+        Page<Account> found = accounts.list(page.after(), page.size());
+        return new Page<>(found.items().stream().map(books::view).toList(), found.nextAfter());
+    }
+
+    /** Updates display_name and/or enterprise_verified (the paths named). */
+    public AccountBook updateAccount(
+            String accountId, Set<String> paths, String displayName, boolean enterpriseVerified) {
+        FieldChecks checks =
+                new FieldChecks()
+                        .check(
+                                !paths.isEmpty() && UPDATABLE.containsAll(paths),
+                                "update_mask",
+                                "required: one or more of display_name, enterprise_verified;"
+                                        + " was "
+                                        + paths);
+        if (paths.contains("display_name")) {
+            checks.length(displayName, 1, 128, "account.display_name");
+        }
+        checks.throwIfInvalid();
+        AccountBook book = books.lock(accountId, "account.account_id");
+        Account account = book.account();
+        if (paths.contains("display_name")) {
+            account =
+                    new Account(
+                            account.accountId(),
+                            displayName.strip(),
+                            account.billingTimeZone(),
+                            account.trialExhaustionPolicy(),
+                            account.status(),
+                            account.statusReason(),
+                            account.createdTime(),
+                            clock.instant());
+            accounts.updateDisplayName(account);
+        }
+        standings.saveSettings(
+                book.accountId(),
+                book.settlementCycle(),
+                paths.contains("enterprise_verified")
+                        ? enterpriseVerified
+                        : book.enterpriseVerified());
+        return new AccountBook(
+                account,
+                book.standing(),
+                book.settlementCycle(),
+                paths.contains("enterprise_verified")
+                        ? enterpriseVerified
+                        : book.enterpriseVerified(),
+                book.firstAppTime());
+    }
+
+    /** DAILY or MONTHLY (SPEC P-5); applies to billing days not settled yet. */
+    public AccountBook setSettlementCycle(String accountId, SettlementCycle cycle) {
+        new FieldChecks()
+                .check(cycle != null, "settlement_cycle", "required: DAILY or MONTHLY")
+                .throwIfInvalid();
+        AccountBook book = books.lock(accountId, "account_id");
+        standings.saveSettings(book.accountId(), cycle, book.enterpriseVerified());
+        return new AccountBook(
+                book.account(),
+                book.standing(),
+                cycle,
+                book.enterpriseVerified(),
+                book.firstAppTime());
     }
 
     /** Creates an app of an account; SdkAppIds are assigned here, never chosen by callers. */
@@ -93,16 +179,21 @@ public class AccountRegistry {
         FieldChecks checks = new FieldChecks().length(name, 1, 128, "name");
         Optional<UUID> id = tryParseAccountId(accountId, "account_id", checks);
         checks.throwIfInvalid();
-        Account account =
-                accounts.find(id.orElseThrow()).orElseThrow(() -> accountNotFound(accountId));
-        if (account.status() == AccountStatus.RECLAIMED) {
+        accounts.find(id.orElseThrow()).orElseThrow(() -> accountNotFound(accountId));
+        AccountBook book = books.lock(id.orElseThrow());
+        if (book.account().status() == AccountStatus.RECLAIMED) {
             throw ServiceException.failedPrecondition(
                     ACCOUNT_RECLAIMED,
                     "Account " + accountId + " was reclaimed and cannot have apps.",
                     Map.of("accountId", accountId));
         }
-        App app = App.create(apps.nextSdkAppId(), account.accountId(), name, clock.instant());
+        book.standing().requireOpenForPurchases();
+        Instant now = clock.instant();
+        long appsBefore = apps.list(book.accountId(), 0, 1).items().size();
+        App app = App.create(apps.nextSdkAppId(), book.accountId(), name, now);
         apps.insert(app);
+        standings.firstAppCreated(book.accountId(), now);
+        purchases.firstAppCreated(book, appsBefore, now);
         return app;
     }
 
@@ -141,6 +232,11 @@ public class AccountRegistry {
         App changed = change.apply(app);
         if (!changed.equals(app)) {
             apps.update(changed);
+            if (changed.state() != app.state()) {
+                published.fire(
+                        new StatusChanged(
+                                changed.accountId(), OptionalLong.of(changed.sdkAppId())));
+            }
         }
         return changed;
     }

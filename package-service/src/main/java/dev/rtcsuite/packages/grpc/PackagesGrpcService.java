@@ -3,10 +3,11 @@ package dev.rtcsuite.packages.grpc;
 import static dev.rtcsuite.packages.grpc.PackagesProtoMapper.fromProto;
 import static dev.rtcsuite.packages.grpc.PackagesProtoMapper.toProto;
 
+import dev.rtcsuite.packages.application.AccountBook;
 import dev.rtcsuite.packages.application.AccountRegistry;
-import dev.rtcsuite.packages.domain.Account;
 import dev.rtcsuite.packages.domain.App;
 import dev.rtcsuite.packages.persistence.Page;
+import dev.rtcsuite.packages.v1.*;
 import dev.rtcsuite.packages.v1.CreateAccountRequest;
 import dev.rtcsuite.packages.v1.CreateAccountResponse;
 import dev.rtcsuite.packages.v1.CreateAppRequest;
@@ -29,20 +30,28 @@ import dev.rtcsuite.packages.v1.MutinyPackagesServiceGrpc;
 import dev.rtcsuite.platform.grpc.GrpcCalls;
 import dev.rtcsuite.platform.paging.PageRequest;
 import io.quarkus.grpc.GrpcService;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The package-service v1 API: accounts, apps and service status are implemented here; the RPCs of
- * packages, deduction, settlement and refunds answer UNIMPLEMENTED until issue #4.
+ * The package-service v1 API (SPEC §P). Accounts, apps and service status are answered here;
+ * packages, deduction, money, settlement and refunds by {@link LedgerRpcs}, which validates and
+ * maps their requests. Mutating RPCs are idempotent on their request id, except DeductUsage, whose
+ * natural key (app, day, item, tier, interval) de-duplicates whatever the request id.
  */
 @GrpcService
 public class PackagesGrpcService extends MutinyPackagesServiceGrpc.PackagesServiceImplBase {
 
     private final AccountRegistry registry;
+    private final LedgerRpcs ledger;
+    private final StatusWatches watches;
     private final GrpcCalls calls;
 
-    public PackagesGrpcService(AccountRegistry registry, GrpcCalls calls) {
+    public PackagesGrpcService(
+            AccountRegistry registry, LedgerRpcs ledger, StatusWatches watches, GrpcCalls calls) {
         this.registry = registry;
+        this.ledger = ledger;
+        this.watches = watches;
         this.calls = calls;
     }
 
@@ -54,7 +63,7 @@ public class PackagesGrpcService extends MutinyPackagesServiceGrpc.PackagesServi
                 request,
                 CreateAccountResponse.parser(),
                 () -> {
-                    Account account =
+                    AccountBook account =
                             registry.openAccount(
                                     request.getDisplayName(),
                                     request.getBillingTimeZone(),
@@ -76,7 +85,7 @@ public class PackagesGrpcService extends MutinyPackagesServiceGrpc.PackagesServi
     public Uni<ListAccountsResponse> listAccounts(ListAccountsRequest request) {
         return calls.answer(
                 () -> {
-                    Page<Account> page =
+                    Page<AccountBook> page =
                             registry.accounts(
                                     PageRequest.of(request.getPageSize(), request.getPageToken()));
                     return ListAccountsResponse.newBuilder()
@@ -169,5 +178,223 @@ public class PackagesGrpcService extends MutinyPackagesServiceGrpc.PackagesServi
                         GetServiceStatusResponse.newBuilder()
                                 .setStatus(toProto(registry.serviceStatus(request.getSdkAppId())))
                                 .build());
+    }
+
+    @Override
+    public Uni<UpdateAccountResponse> updateAccount(UpdateAccountRequest request) {
+        return calls.once(
+                "UpdateAccount",
+                request.getRequestId(),
+                request,
+                UpdateAccountResponse.parser(),
+                () -> ledger.updateAccount(request));
+    }
+
+    @Override
+    public Uni<QuotePackagePriceResponse> quotePackagePrice(QuotePackagePriceRequest request) {
+        return calls.answer(() -> ledger.quote(request));
+    }
+
+    @Override
+    public Uni<PurchasePackageResponse> purchasePackage(PurchasePackageRequest request) {
+        return calls.once(
+                "PurchasePackage",
+                request.getRequestId(),
+                request,
+                PurchasePackageResponse.parser(),
+                () -> ledger.purchase(request));
+    }
+
+    @Override
+    public Uni<GrantPackageResponse> grantPackage(GrantPackageRequest request) {
+        return calls.once(
+                "GrantPackage",
+                request.getRequestId(),
+                request,
+                GrantPackageResponse.parser(),
+                () -> ledger.grant(request));
+    }
+
+    @Override
+    public Uni<ConvertLegacyPackageResponse> convertLegacyPackage(
+            ConvertLegacyPackageRequest request) {
+        return calls.once(
+                "ConvertLegacyPackage",
+                request.getRequestId(),
+                request,
+                ConvertLegacyPackageResponse.parser(),
+                () -> ledger.convert(request));
+    }
+
+    @Override
+    public Uni<GetPackageResponse> getPackage(GetPackageRequest request) {
+        return calls.answer(() -> ledger.getPackage(request));
+    }
+
+    @Override
+    public Uni<ListPackagesResponse> listPackages(ListPackagesRequest request) {
+        return calls.answer(() -> ledger.listPackages(request));
+    }
+
+    @Override
+    public Uni<CreateOfferResponse> createOffer(CreateOfferRequest request) {
+        return calls.once(
+                "CreateOffer",
+                request.getRequestId(),
+                request,
+                CreateOfferResponse.parser(),
+                () -> ledger.createOffer(request));
+    }
+
+    @Override
+    public Uni<GetOfferResponse> getOffer(GetOfferRequest request) {
+        return calls.answer(() -> ledger.getOffer(request));
+    }
+
+    @Override
+    public Uni<ListOffersResponse> listOffers(ListOffersRequest request) {
+        return calls.answer(() -> ledger.listOffers(request));
+    }
+
+    @Override
+    public Uni<ListDeductionsResponse> listDeductions(ListDeductionsRequest request) {
+        return calls.answer(() -> ledger.listDeductions(request));
+    }
+
+    @Override
+    public Uni<EnablePostpaidResponse> enablePostpaid(EnablePostpaidRequest request) {
+        return calls.once(
+                "EnablePostpaid",
+                request.getRequestId(),
+                request,
+                EnablePostpaidResponse.parser(),
+                () -> ledger.enablePostpaid(request));
+    }
+
+    @Override
+    public Uni<GetBalanceResponse> getBalance(GetBalanceRequest request) {
+        return calls.answer(() -> ledger.balance(request));
+    }
+
+    @Override
+    public Uni<TopUpResponse> topUp(TopUpRequest request) {
+        return calls.once(
+                "TopUp",
+                request.getRequestId(),
+                request,
+                TopUpResponse.parser(),
+                () -> ledger.topUp(request));
+    }
+
+    @Override
+    public Uni<SetSettlementCycleResponse> setSettlementCycle(SetSettlementCycleRequest request) {
+        return calls.once(
+                "SetSettlementCycle",
+                request.getRequestId(),
+                request,
+                SetSettlementCycleResponse.parser(),
+                () -> ledger.setSettlementCycle(request));
+    }
+
+    @Override
+    public Uni<SettleDayResponse> settleDay(SettleDayRequest request) {
+        return calls.once(
+                "SettleDay",
+                request.getRequestId(),
+                request,
+                SettleDayResponse.parser(),
+                () -> ledger.settleDay(request));
+    }
+
+    @Override
+    public Uni<GetStatementResponse> getStatement(GetStatementRequest request) {
+        return calls.answer(() -> ledger.getStatement(request));
+    }
+
+    @Override
+    public Uni<ListStatementsResponse> listStatements(ListStatementsRequest request) {
+        return calls.answer(() -> ledger.listStatements(request));
+    }
+
+    @Override
+    public Uni<ListLedgerEntriesResponse> listLedgerEntries(ListLedgerEntriesRequest request) {
+        return calls.answer(() -> ledger.listLedgerEntries(request));
+    }
+
+    @Override
+    public Uni<SuspendAccountForViolationResponse> suspendAccountForViolation(
+            SuspendAccountForViolationRequest request) {
+        return calls.once(
+                "SuspendAccountForViolation",
+                request.getRequestId(),
+                request,
+                SuspendAccountForViolationResponse.parser(),
+                () -> ledger.suspend(request));
+    }
+
+    @Override
+    public Uni<ReclaimAccountResponse> reclaimAccount(ReclaimAccountRequest request) {
+        return calls.once(
+                "ReclaimAccount",
+                request.getRequestId(),
+                request,
+                ReclaimAccountResponse.parser(),
+                () -> ledger.reclaim(request));
+    }
+
+    @Override
+    public Uni<ListAccountNoticesResponse> listAccountNotices(ListAccountNoticesRequest request) {
+        return calls.answer(() -> ledger.notices(request));
+    }
+
+    @Override
+    public Uni<RequestRefundResponse> requestRefund(RequestRefundRequest request) {
+        return calls.once(
+                "RequestRefund",
+                request.getRequestId(),
+                request,
+                RequestRefundResponse.parser(),
+                () -> ledger.requestRefund(request));
+    }
+
+    @Override
+    public Uni<ApproveRefundResponse> approveRefund(ApproveRefundRequest request) {
+        return calls.once(
+                "ApproveRefund",
+                request.getRequestId(),
+                request,
+                ApproveRefundResponse.parser(),
+                () -> ledger.approveRefund(request));
+    }
+
+    @Override
+    public Uni<RejectRefundResponse> rejectRefund(RejectRefundRequest request) {
+        return calls.once(
+                "RejectRefund",
+                request.getRequestId(),
+                request,
+                RejectRefundResponse.parser(),
+                () -> ledger.rejectRefund(request));
+    }
+
+    @Override
+    public Uni<GetRefundResponse> getRefund(GetRefundRequest request) {
+        return calls.answer(() -> ledger.getRefund(request));
+    }
+
+    @Override
+    public Uni<ListRefundsResponse> listRefunds(ListRefundsRequest request) {
+        return calls.answer(() -> ledger.listRefunds(request));
+    }
+
+    /** The natural key de-duplicates (see the class comment); rating-service retries freely. */
+    @Override
+    public Uni<DeductUsageResponse> deductUsage(DeductUsageRequest request) {
+        return calls.answer(() -> ledger.deduct(request));
+    }
+
+    @Override
+    public Multi<WatchServiceStatusResponse> watchServiceStatus(WatchServiceStatusRequest request) {
+        return watches.watch(request);
     }
 }

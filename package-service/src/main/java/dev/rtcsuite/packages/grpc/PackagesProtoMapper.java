@@ -2,11 +2,14 @@ package dev.rtcsuite.packages.grpc;
 
 import static dev.rtcsuite.platform.grpc.ProtoTime.timestamp;
 
+import dev.rtcsuite.packages.application.AccountBook;
 import dev.rtcsuite.packages.domain.Account;
 import dev.rtcsuite.packages.domain.App;
 import dev.rtcsuite.packages.domain.ServiceStatus;
 import dev.rtcsuite.packages.domain.StatusReason;
 import dev.rtcsuite.packages.domain.TrialExhaustionPolicy;
+import dev.rtcsuite.packages.domain.standing.ServiceStanding;
+import dev.rtcsuite.packages.domain.standing.ViolationSuspension;
 import dev.rtcsuite.packages.v1.AccountStatus;
 import dev.rtcsuite.packages.v1.AppState;
 import dev.rtcsuite.packages.v1.ServiceStatusReason;
@@ -15,23 +18,47 @@ import dev.rtcsuite.packages.v1.SettlementCycle;
 /** Domain ↔ proto for accounts, apps and service status. Mapping only, no rules. */
 final class PackagesProtoMapper {
 
+    /** Accounts whose first app predates this day keep the legacy recording plan (SPEC R-7). */
+    private static final java.time.LocalDate LEGACY_RECORDING_PLAN_END =
+            java.time.LocalDate.of(2020, 7, 1);
+
     private PackagesProtoMapper() {}
 
-    static dev.rtcsuite.packages.v1.Account toProto(Account account) {
-        return dev.rtcsuite.packages.v1.Account.newBuilder()
-                .setAccountId(account.accountId().toString())
-                .setDisplayName(account.displayName())
-                .setBillingTimeZone(account.billingTimeZone().getId())
-                .setTrialExhaustionPolicy(toProto(account.trialExhaustionPolicy()))
-                .setStatus(toProto(account.status()))
-                .setStatusReason(toProto(account.statusReason()))
-                .setCreateTime(timestamp(account.createdTime()))
-                .setUpdateTime(timestamp(account.updatedTime()))
-                // Postpaid and monthly settlement arrive with issue #4; until then every account
-                // is prepaid-only and settled daily, which is what these say.
-                .setPostpaidEnabled(false)
-                .setSettlementCycle(SettlementCycle.SETTLEMENT_CYCLE_DAILY)
-                .build();
+    static dev.rtcsuite.packages.v1.Account toProto(AccountBook book) {
+        Account account = book.account();
+        ServiceStanding standing = book.standing();
+        dev.rtcsuite.packages.v1.Account.Builder proto =
+                dev.rtcsuite.packages.v1.Account.newBuilder()
+                        .setAccountId(account.accountId().toString())
+                        .setDisplayName(account.displayName())
+                        .setBillingTimeZone(account.billingTimeZone().getId())
+                        .setTrialExhaustionPolicy(toProto(account.trialExhaustionPolicy()))
+                        .setStatus(toProto(account.status()))
+                        .setStatusReason(toProto(account.statusReason()))
+                        .setCreateTime(timestamp(account.createdTime()))
+                        .setUpdateTime(timestamp(account.updatedTime()))
+                        .setPostpaidEnabled(standing.postpaidEnabled())
+                        .setSettlementCycle(
+                                book.settlementCycle()
+                                                == dev.rtcsuite.packages.domain.settlement
+                                                        .SettlementCycle.MONTHLY
+                                        ? SettlementCycle.SETTLEMENT_CYCLE_MONTHLY
+                                        : SettlementCycle.SETTLEMENT_CYCLE_DAILY)
+                        .setEnterpriseVerified(book.enterpriseVerified())
+                        .setSuspensionReason(
+                                standing.violation().map(ViolationSuspension::reason).orElse(""));
+        standing.graceEndTime().ifPresent(t -> proto.setGraceEndTime(timestamp(t)));
+        standing.suspendTime().ifPresent(t -> proto.setSuspendTime(timestamp(t)));
+        standing.reclaimTime().ifPresent(t -> proto.setReclaimTime(timestamp(t)));
+        book.firstAppTime()
+                .ifPresent(
+                        t ->
+                                proto.setFirstAppCreateTime(timestamp(t))
+                                        .setLegacyRecordingPlan(
+                                                java.time.LocalDate.ofInstant(
+                                                                t, account.billingTimeZone())
+                                                        .isBefore(LEGACY_RECORDING_PLAN_END)));
+        return proto.build();
     }
 
     static dev.rtcsuite.packages.v1.App toProto(App app) {
@@ -77,7 +104,7 @@ final class PackagesProtoMapper {
         };
     }
 
-    private static AccountStatus toProto(dev.rtcsuite.packages.domain.AccountStatus status) {
+    static AccountStatus toProto(dev.rtcsuite.packages.domain.AccountStatus status) {
         return switch (status) {
             case ACTIVE -> AccountStatus.ACCOUNT_STATUS_ACTIVE;
             case ARREARS -> AccountStatus.ACCOUNT_STATUS_ARREARS;
@@ -94,7 +121,7 @@ final class PackagesProtoMapper {
         };
     }
 
-    private static ServiceStatusReason toProto(StatusReason reason) {
+    static ServiceStatusReason toProto(StatusReason reason) {
         return switch (reason) {
             case NONE -> ServiceStatusReason.SERVICE_STATUS_REASON_NONE;
             case APP_DISABLED -> ServiceStatusReason.SERVICE_STATUS_REASON_APP_DISABLED;

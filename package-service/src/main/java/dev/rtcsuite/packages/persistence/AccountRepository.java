@@ -18,6 +18,22 @@ public class AccountRepository {
 
     public void insert(Account account) {
         entityManager.persist(AccountEntity.of(account));
+        // Rows written with plain SQL in the same transaction refer to this one.
+        entityManager.flush();
+    }
+
+    /** Writes the status, reason and update time (derived from the account's standing). */
+    public void updateStatus(Account account) {
+        AccountEntity entity = entityManager.find(AccountEntity.class, account.accountId());
+        entity.status = account.status();
+        entity.statusReason = account.statusReason();
+        entity.updatedTime = account.updatedTime();
+    }
+
+    public void updateDisplayName(Account account) {
+        AccountEntity entity = entityManager.find(AccountEntity.class, account.accountId());
+        entity.displayName = account.displayName();
+        entity.updatedTime = account.updatedTime();
     }
 
     public Optional<Account> find(UUID accountId) {

@@ -298,19 +298,6 @@ class AccountsAndAppsGrpcTest {
         assertThat(error.metadata()).containsEntry("sdkAppId", "999");
     }
 
-    @Test
-    void rpcsOfLaterIssuesAnswerUnimplementedNamingTheIssue() {
-        RpcError error =
-                RpcError.of(
-                        () ->
-                                packages.getBalance(
-                                        dev.rtcsuite.packages.v1.GetBalanceRequest
-                                                .getDefaultInstance()));
-
-        assertThat(error.code()).isEqualTo(Code.UNIMPLEMENTED);
-        assertThat(error.message()).contains("GetBalance").contains("issue #4");
-    }
-
     private CreateAccountResponse createAccount(String name) {
         return packages.createAccount(accountRequest(name).build());
     }

@@ -24,6 +24,15 @@ public final class GrpcErrors {
 
     private static final Logger LOG = Logger.getLogger(GrpcErrors.class);
 
+    // An error travels in the trailers, and clients refuse header lists above 8 KiB by default:
+    // a message echoing a huge bad value must not turn a precise error into a protocol error.
+    // The ErrorInfo's violationCount still tells how many fields were bad.
+    static final int MAX_MESSAGE = 512;
+    static final int MAX_VIOLATIONS = 10;
+    static final int MAX_FIELD = 128;
+    static final int MAX_DESCRIPTION = 200;
+    static final int MAX_METADATA_VALUE = 256;
+
     private final String domain;
 
     public GrpcErrors(String domain) {
@@ -60,11 +69,13 @@ public final class GrpcErrors {
                         .toBuilder();
         if (!failure.violations().isEmpty()) {
             BadRequest.Builder badRequest = BadRequest.newBuilder();
-            for (FieldViolation violation : failure.violations()) {
+            for (FieldViolation violation :
+                    failure.violations().stream().limit(MAX_VIOLATIONS).toList()) {
                 badRequest.addFieldViolations(
                         BadRequest.FieldViolation.newBuilder()
-                                .setField(violation.field())
-                                .setDescription(violation.description()));
+                                .setField(abbreviate(violation.field(), MAX_FIELD))
+                                .setDescription(
+                                        abbreviate(violation.description(), MAX_DESCRIPTION)));
             }
             status.addDetails(Any.pack(badRequest.build()));
         }
@@ -72,17 +83,26 @@ public final class GrpcErrors {
     }
 
     private Status status(Code code, String reason, String message, Map<String, String> metadata) {
-        ErrorInfo info =
-                ErrorInfo.newBuilder()
-                        .setReason(reason)
-                        .setDomain(domain)
-                        .putAllMetadata(metadata)
-                        .build();
+        ErrorInfo.Builder info = ErrorInfo.newBuilder().setReason(reason).setDomain(domain);
+        metadata.forEach(
+                (key, value) -> info.putMetadata(key, abbreviate(value, MAX_METADATA_VALUE)));
         return Status.newBuilder()
                 .setCode(code.getNumber())
-                .setMessage(message)
-                .addDetails(Any.pack(info))
+                .setMessage(abbreviate(message, MAX_MESSAGE))
+                .addDetails(Any.pack(info.build()))
                 .build();
+    }
+
+    /** {@code text} cut to at most {@code max} characters, marked with an ellipsis when cut. */
+    static String abbreviate(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = max - 1;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + "…";
     }
 
     private static Code code(ErrorKind kind) {

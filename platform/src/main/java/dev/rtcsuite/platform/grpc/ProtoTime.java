@@ -17,6 +17,21 @@ public final class ProtoTime {
                 .build();
     }
 
+    /** What {@link #isValid} admits, for error messages. */
+    public static final String VALID_RANGE =
+            "must be a time from 0001-01-01 to 9999-12-31 with nanos 0–999,999,999";
+
+    private static final long MIN_SECONDS = -62_135_596_800L; // 0001-01-01T00:00:00Z
+    private static final long MAX_SECONDS = 253_402_300_799L; // 9999-12-31T23:59:59Z
+
+    /** A Timestamp as protobuf defines it: years 1–9999, nanos normalised (0–999,999,999). */
+    public static boolean isValid(Timestamp timestamp) {
+        return timestamp.getSeconds() >= MIN_SECONDS
+                && timestamp.getSeconds() <= MAX_SECONDS
+                && timestamp.getNanos() >= 0
+                && timestamp.getNanos() <= 999_999_999;
+    }
+
     public static Instant instant(Timestamp timestamp) {
         return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
     }

@@ -1,17 +1,15 @@
 package dev.rtcsuite.platform.security;
 
-import com.google.protobuf.Message;
 import dev.rtcsuite.platform.error.ErrorKind;
 import dev.rtcsuite.platform.error.ServiceException;
 import dev.rtcsuite.platform.grpc.GrpcErrors;
+import dev.rtcsuite.platform.grpc.GuardedListener;
 import io.grpc.Context;
 import io.grpc.Contexts;
-import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
-import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GlobalInterceptor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.Prioritized;
@@ -19,7 +17,6 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -46,6 +43,7 @@ public class AccessInterceptor implements ServerInterceptor, Prioritized {
     private final GrpcErrors errors;
     private final Clock clock;
     private final ReloadingFile<PublicKey> issuerKey;
+    private final VerifiedTokens verifiedTokens = new VerifiedTokens();
 
     public AccessInterceptor(
             SecuritySettings settings,
@@ -110,7 +108,24 @@ public class AccessInterceptor implements ServerInterceptor, Prioritized {
         ServerCall.Listener<Q> listener =
                 Contexts.interceptCall(
                         Context.current().withValue(CALLER, caller), call, headers, next);
-        return caller.boundToApp() ? new AppBound<>(listener, call, caller) : listener;
+        if (!caller.boundToApp()) {
+            return listener;
+        }
+        long sdkAppId = caller.sdkAppId().orElseThrow();
+        // Only messages inside the caller's app reach the service; the first outside ends the call.
+        return new GuardedListener<>(
+                listener,
+                call,
+                errors,
+                message ->
+                        AppScope.violation(message, sdkAppId)
+                                .map(
+                                        why ->
+                                                failure(
+                                                        call,
+                                                        ErrorKind.PERMISSION_DENIED,
+                                                        "OUTSIDE_CALLER_APP",
+                                                        why)));
     }
 
     /**
@@ -137,7 +152,7 @@ public class AccessInterceptor implements ServerInterceptor, Prioritized {
             throw new AccessTokens.InvalidToken(
                     "no access token: send the header 'authorization: Bearer <token>'");
         }
-        return AccessTokens.verify(
+        return verifiedTokens.verify(
                 authorization.substring(BEARER.length()).strip(), issuerKey.get(), clock.instant());
     }
 
@@ -148,50 +163,16 @@ public class AccessInterceptor implements ServerInterceptor, Prioritized {
     }
 
     private void close(ServerCall<?, ?> call, ErrorKind kind, String reason, String message) {
-        StatusRuntimeException status =
-                errors.toStatusException(
-                        new ServiceException(
-                                kind,
-                                reason,
-                                message,
-                                Map.of("method", call.getMethodDescriptor().getFullMethodName()),
-                                List.of()));
-        call.close(
-                status.getStatus(),
-                Optional.ofNullable(status.getTrailers()).orElseGet(Metadata::new));
+        GuardedListener.close(call, errors, failure(call, kind, reason, message));
     }
 
-    /** Passes on only messages inside the caller's app; the first one outside ends the call. */
-    private final class AppBound<Q> extends SimpleForwardingServerCallListener<Q> {
-        private final ServerCall<Q, ?> call;
-        private final long sdkAppId;
-        private boolean refused;
-
-        AppBound(ServerCall.Listener<Q> delegate, ServerCall<Q, ?> call, Caller caller) {
-            super(delegate);
-            this.call = call;
-            this.sdkAppId = caller.sdkAppId().orElseThrow();
-        }
-
-        @Override
-        public void onMessage(Q message) {
-            if (refused) {
-                return;
-            }
-            Optional<String> violation = AppScope.violation((Message) message, sdkAppId);
-            if (violation.isPresent()) {
-                refused = true;
-                close(call, ErrorKind.PERMISSION_DENIED, "OUTSIDE_CALLER_APP", violation.get());
-                return;
-            }
-            super.onMessage(message);
-        }
-
-        @Override
-        public void onHalfClose() {
-            if (!refused) {
-                super.onHalfClose();
-            }
-        }
+    private static ServiceException failure(
+            ServerCall<?, ?> call, ErrorKind kind, String reason, String message) {
+        return new ServiceException(
+                kind,
+                reason,
+                message,
+                Map.of("method", call.getMethodDescriptor().getFullMethodName()),
+                List.of());
     }
 }

@@ -41,6 +41,36 @@ class GrpcErrorsTest {
     }
 
     @Test
+    void anErrorEchoingHugeValuesStaysSmallEnoughForTheTrailers() {
+        FieldChecks checks = new FieldChecks();
+        for (int i = 0; i < 40; i++) {
+            checks.check(
+                    false,
+                    "records[" + i + "].user_id",
+                    "must be 1–32 characters, was '" + "x".repeat(100_000) + "'");
+        }
+        ServiceException failure = catchService(checks::throwIfInvalid);
+
+        var status = errors.toStatusException(failure);
+        RpcError error = RpcError.read(status);
+
+        assertThat(error.code()).isEqualTo(Code.INVALID_ARGUMENT);
+        assertThat(error.violations()).hasSize(GrpcErrors.MAX_VIOLATIONS);
+        assertThat(error.violations().values())
+                .allSatisfy(
+                        d ->
+                                assertThat(d)
+                                        .hasSizeLessThanOrEqualTo(GrpcErrors.MAX_DESCRIPTION)
+                                        .endsWith("…"));
+        assertThat(error.metadata()).containsEntry("violationCount", "40");
+        assertThat(status.getStatus().getDescription())
+                .hasSizeLessThanOrEqualTo(GrpcErrors.MAX_MESSAGE);
+        // Well below the 8 KiB header list that gRPC clients accept by default.
+        assertThat(io.grpc.protobuf.StatusProto.fromThrowable(status).getSerializedSize())
+                .isLessThan(4_096);
+    }
+
+    @Test
     void domainFailureKeepsItsKindReasonAndMetadata() {
         ServiceException failure =
                 ServiceException.notFound("APP_NOT_FOUND", "No app 7.", Map.of("sdkAppId", "7"));

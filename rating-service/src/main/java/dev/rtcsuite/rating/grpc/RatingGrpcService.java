@@ -3,6 +3,7 @@ package dev.rtcsuite.rating.grpc;
 import com.google.type.Date;
 import dev.rtcsuite.common.v1.BillableItem;
 import dev.rtcsuite.platform.error.FieldChecks;
+import dev.rtcsuite.platform.error.ServiceException;
 import dev.rtcsuite.platform.grpc.GrpcCalls;
 import dev.rtcsuite.platform.grpc.ProtoTime;
 import dev.rtcsuite.platform.paging.PageRequest;
@@ -130,9 +131,15 @@ public class RatingGrpcService extends MutinyRatingServiceGrpc.RatingServiceImpl
                             PageRequest.of(request.getPageSize(), request.getPageToken());
                     Optional<PriceBookKind> kind =
                             switch (request.getKindValue()) {
+                                case 0 -> Optional.empty();
                                 case 1 -> Optional.of(PriceBookKind.LIST);
                                 case 2 -> Optional.of(PriceBookKind.CONTRACT);
-                                default -> Optional.empty();
+                                default ->
+                                        throw ServiceException.invalid(
+                                                "kind",
+                                                "must be PRICE_BOOK_KIND_LIST,"
+                                                        + " PRICE_BOOK_KIND_CONTRACT or unset, was "
+                                                        + request.getKindValue());
                             };
                     List<StoredPriceBook> books = priceBooks.list(kind);
                     return ListPriceBooksResponse.newBuilder()

@@ -32,7 +32,8 @@ import org.postgresql.PGConnection;
  * Needs a running rating-service (./rtcsuite up). Run: {@code ./rtcsuite bench}.
  *
  * <p>Arguments: gRPC host:port, JDBC URL of rating-service's database, records, batch size,
- * concurrent callers, the credentials directory of ./rtcsuite up.
+ * concurrent callers, the credentials directory of ./rtcsuite up, records of the unmeasured warm-up
+ * run (default: as many as measured).
  */
 public final class IngestionBenchmark {
 
@@ -46,8 +47,13 @@ public final class IngestionBenchmark {
         int callers = Integer.parseInt(arg(args, 4, "4"));
         LocalCredentials credentials =
                 new LocalCredentials(Path.of(arg(args, 5, "../.rtcsuite/credentials")));
+        int warmUp = Integer.parseInt(arg(args, 6, Integer.toString(records)));
         List<UsageRecord> facts = facts(records);
 
+        // Steady state, not the JIT's first minutes: a first, unmeasured run of other facts, and
+        // its folding finished, before the measured run.
+        ingest(target, credentials, facts(warmUp), batch, callers);
+        untilFolded(jdbc, System.nanoTime());
         long started = System.nanoTime();
         double grpcRate = ingest(target, credentials, facts, batch, callers);
         double foldedRate = facts.size() / untilFolded(jdbc, started);

@@ -30,14 +30,14 @@ final class RecordingProtoMapper {
         return proto.build();
     }
 
-    private static RecordingMode toProto(dev.rtcsuite.recording.domain.RecordingMode mode) {
+    static RecordingMode toProto(dev.rtcsuite.recording.domain.RecordingMode mode) {
         return switch (mode) {
             case GLOBAL_AUTO -> RecordingMode.RECORDING_MODE_GLOBAL_AUTO;
             case SPECIFIED_USERS -> RecordingMode.RECORDING_MODE_SPECIFIED_USERS;
         };
     }
 
-    private static FileFormat toProto(dev.rtcsuite.recording.domain.FileFormat format) {
+    static FileFormat toProto(dev.rtcsuite.recording.domain.FileFormat format) {
         return switch (format) {
             case HLS -> FileFormat.FILE_FORMAT_HLS;
             case MP4 -> FileFormat.FILE_FORMAT_MP4;

@@ -11,7 +11,7 @@ import dev.rtcsuite.recording.v1.GetRecordingConfigRequest;
 import dev.rtcsuite.recording.v1.RecordingConfig;
 import dev.rtcsuite.recording.v1.RecordingMode;
 import dev.rtcsuite.recording.v1.RecordingServiceGrpc.RecordingServiceBlockingStub;
-import dev.rtcsuite.recording.v1.StartMixedRecordingRequest;
+import dev.rtcsuite.recording.v1.SearchMediaFilesRequest;
 import io.grpc.Status.Code;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.InjectMock;
@@ -32,7 +32,14 @@ class RecordingConfigGrpcTest {
     @Test
     void knownAppHasRecordingOffUntilEnabled() {
         when(apps.find(KNOWN_APP))
-                .thenReturn(Optional.of(new AppStanding(KNOWN_APP, "account-1", true)));
+                .thenReturn(
+                        Optional.of(
+                                new AppStanding(
+                                        KNOWN_APP,
+                                        "account-1",
+                                        true,
+                                        "NONE",
+                                        java.time.ZoneId.of("Asia/Shanghai"))));
 
         RecordingConfig config = config(KNOWN_APP);
 
@@ -70,11 +77,11 @@ class RecordingConfigGrpcTest {
         RpcError error =
                 RpcError.of(
                         () ->
-                                recording.startMixedRecording(
-                                        StartMixedRecordingRequest.getDefaultInstance()));
+                                recording.searchMediaFiles(
+                                        SearchMediaFilesRequest.getDefaultInstance()));
 
         assertThat(error.code()).isEqualTo(Code.UNIMPLEMENTED);
-        assertThat(error.message()).contains("StartMixedRecording").contains("issue #5");
+        assertThat(error.message()).contains("SearchMediaFiles").contains("issue #5");
     }
 
     private RecordingConfig config(long sdkAppId) {

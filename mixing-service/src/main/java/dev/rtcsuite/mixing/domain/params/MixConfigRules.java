@@ -230,10 +230,14 @@ public final class MixConfigRules {
                 "must be 0–" + MAX_USER_ID + " characters",
                 invalid("MainVideoUserId"));
         mixVideoUids(layout.mixVideoUids(), at + ".mix_video_uids", checks);
-        switch (layout.template()) {
-            case PICTURE_IN_PICTURE -> smallVideo(layout, canvas, at, checks);
-            case CUSTOM -> presets(layout.presets(), canvas, at + ".preset_layout_config", checks);
-            default -> {}
+        // Parameters of another template are not used, but a bad value is still refused: a caller
+        // who switches templates later must not find it accepted once and refused then.
+        if (layout.template() == LayoutTemplate.PICTURE_IN_PICTURE
+                || layout.smallVideo().isPresent()) {
+            smallVideo(layout, canvas, at, checks);
+        }
+        if (layout.template() == LayoutTemplate.CUSTOM || !layout.presets().isEmpty()) {
+            presets(layout.presets(), canvas, at + ".preset_layout_config", checks);
         }
         layout.watermark()
                 .ifPresent(mark -> watermark(mark, canvas, at + ".water_mark_params", checks));

@@ -1,0 +1,255 @@
+package dev.rtcsuite.packages.persistence;
+
+import dev.rtcsuite.packages.domain.deduction.Deduction;
+import dev.rtcsuite.packages.domain.deduction.DeductionKind;
+import dev.rtcsuite.packages.domain.deduction.PackageDeduction;
+import dev.rtcsuite.packages.domain.deduction.UsageKey;
+import dev.rtcsuite.packages.domain.deduction.UsageMinutes;
+import dev.rtcsuite.packages.domain.money.Money;
+import dev.rtcsuite.packages.domain.usage.ResolutionTier;
+import dev.rtcsuite.platform.persistence.Jdbc;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The append-only deduction ledger (SPEC P-4): one row per deduction with the usage key it consumed
+ * and its postpaid overflow, and one part per package that funded it with the package's minutes
+ * before and after.
+ */
+@ApplicationScoped
+public class DeductionRepository {
+
+    private static final String COLUMNS =
+            "d.deduction_id, d.seq, d.account_id, d.sdk_app_id, d.billing_day, d.tier,"
+                    + " d.interval_index, d.kind, d.usage_minutes, d.postpaid_numerator,"
+                    + " d.postpaid_denominator, d.postpaid_amount, d.unit_price, d.currency,"
+                    + " d.create_time";
+
+    private final Jdbc jdbc;
+
+    public DeductionRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A deduction with its position in the ledger (for paging). */
+    public record Stored(long seq, Deduction deduction) {}
+
+    /**
+     * Appends a deduction; false (nothing written) when an INTERVAL deduction of its usage key is
+     * recorded already.
+     */
+    public boolean insert(Deduction d, String priceBookVersion) {
+        UsageKey key = d.key();
+        int inserted =
+                jdbc.update(
+                        "INSERT INTO deduction (deduction_id, account_id, sdk_app_id, billing_day,"
+                                + " item, tier, interval_index, kind, usage_minutes,"
+                                + " postpaid_numerator, postpaid_denominator, postpaid_minutes,"
+                                + " postpaid_amount, unit_price, currency, price_book_version,"
+                                + " create_time) VALUES (?, ?, ?, ?, 'BASE_SERVICE', ?, ?, ?, ?, ?,"
+                                + " ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                        d.deductionId(),
+                        d.accountId(),
+                        key.sdkAppId(),
+                        Date.valueOf(key.billingDay()),
+                        key.tier().name(),
+                        key.intervalIndex(),
+                        d.kind().name(),
+                        d.usageMinutes(),
+                        d.postpaidUsageMinutes().numerator(),
+                        d.postpaidUsageMinutes().denominator(),
+                        d.postpaidUsageMinutes().toDecimal(),
+                        d.postpaidAmount().amount(),
+                        d.unitPrice().amount(),
+                        d.unitPrice().currency().getCurrencyCode(),
+                        priceBookVersion,
+                        d.createTime());
+        if (inserted == 0) {
+            return false;
+        }
+        List<Object[]> parts = new ArrayList<>();
+        int position = 0;
+        for (PackageDeduction part : d.packageDeductions()) {
+            parts.add(
+                    new Object[] {
+                        d.deductionId(),
+                        position++,
+                        part.packageId(),
+                        part.ratio(),
+                        part.packageMinutes(),
+                        part.usageMinutes().numerator(),
+                        part.usageMinutes().denominator(),
+                        part.minutesBefore(),
+                        part.minutesAfter()
+                    });
+        }
+        jdbc.batch(
+                "INSERT INTO deduction_part (deduction_id, position, package_id, ratio,"
+                        + " package_minutes, usage_numerator, usage_denominator, minutes_before,"
+                        + " minutes_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                parts);
+        return true;
+    }
+
+    /** The INTERVAL deduction recorded for {@code key}, if any. */
+    public Optional<Deduction> findInterval(UsageKey key) {
+        return read(
+                        " WHERE d.sdk_app_id = ? AND d.billing_day = ? AND d.item = 'BASE_SERVICE'"
+                                + " AND d.tier = ? AND d.interval_index = ? AND d.kind ="
+                                + " 'INTERVAL'",
+                        key.sdkAppId(),
+                        Date.valueOf(key.billingDay()),
+                        key.tier().name(),
+                        key.intervalIndex())
+                .stream()
+                .map(Stored::deduction)
+                .findFirst();
+    }
+
+    /** Every deduction of the account's billing day, oldest first. */
+    public List<Deduction> ofDay(UUID accountId, LocalDate billingDay) {
+        return read(
+                        " WHERE d.account_id = ? AND d.billing_day = ? ORDER BY d.seq",
+                        accountId,
+                        Date.valueOf(billingDay))
+                .stream()
+                .map(Stored::deduction)
+                .toList();
+    }
+
+    /**
+     * Newest first, {@code size + 1} rows with seq below {@code beforeSeq} (0 = from the newest).
+     *
+     * @param sdkAppId 0 = every app
+     */
+    public List<Stored> list(
+            UUID accountId,
+            long sdkAppId,
+            Optional<LocalDate> billingDay,
+            Optional<UUID> packageId,
+            long beforeSeq,
+            int size) {
+        StringBuilder where = new StringBuilder(" WHERE d.account_id = ?");
+        List<Object> parameters = new ArrayList<>(List.of(accountId));
+        if (sdkAppId != 0) {
+            where.append(" AND d.sdk_app_id = ?");
+            parameters.add(sdkAppId);
+        }
+        billingDay.ifPresent(
+                day -> {
+                    where.append(" AND d.billing_day = ?");
+                    parameters.add(Date.valueOf(day));
+                });
+        packageId.ifPresent(
+                id -> {
+                    where.append(
+                            " AND d.deduction_id IN (SELECT deduction_id FROM deduction_part"
+                                    + " WHERE package_id = ?)");
+                    parameters.add(id);
+                });
+        if (beforeSeq > 0) {
+            where.append(" AND d.seq < ?");
+            parameters.add(beforeSeq);
+        }
+        where.append(" ORDER BY d.seq DESC LIMIT ?");
+        parameters.add(size + 1);
+        return read(where.toString(), parameters.toArray());
+    }
+
+    public void deleteOfAccount(UUID accountId) {
+        jdbc.update(
+                "DELETE FROM deduction_part WHERE deduction_id IN (SELECT deduction_id FROM"
+                        + " deduction WHERE account_id = ?)",
+                accountId);
+        jdbc.update("DELETE FROM deduction WHERE account_id = ?", accountId);
+    }
+
+    private List<Stored> read(String where, Object... parameters) {
+        List<Header> headers =
+                jdbc.query(
+                        "SELECT " + COLUMNS + " FROM deduction d" + where,
+                        DeductionRepository::header,
+                        parameters);
+        if (headers.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<PackageDeduction>> parts = new LinkedHashMap<>();
+        headers.forEach(h -> parts.put(h.id, new ArrayList<>()));
+        jdbc.query(
+                "SELECT deduction_id, package_id, ratio, package_minutes, usage_numerator,"
+                        + " usage_denominator, minutes_before, minutes_after FROM deduction_part"
+                        + " WHERE deduction_id = ANY (?) ORDER BY deduction_id, position",
+                row -> {
+                    parts.get(row.getObject(1, UUID.class))
+                            .add(
+                                    new PackageDeduction(
+                                            row.getObject(2, UUID.class),
+                                            row.getInt(3),
+                                            row.getLong(4),
+                                            new UsageMinutes(row.getLong(5), row.getLong(6)),
+                                            row.getLong(7),
+                                            row.getLong(8)));
+                    return null;
+                },
+                (Object) parts.keySet().toArray(UUID[]::new));
+        return headers.stream()
+                .map(h -> new Stored(h.seq, h.toDeduction(parts.get(h.id))))
+                .toList();
+    }
+
+    private record Header(
+            UUID id,
+            long seq,
+            UUID accountId,
+            UsageKey key,
+            DeductionKind kind,
+            long usageMinutes,
+            UsageMinutes postpaid,
+            Money postpaidAmount,
+            Money unitPrice,
+            java.time.Instant createTime) {
+
+        Deduction toDeduction(List<PackageDeduction> parts) {
+            return new Deduction(
+                    id,
+                    accountId,
+                    key,
+                    kind,
+                    usageMinutes,
+                    parts,
+                    postpaid,
+                    postpaidAmount,
+                    unitPrice,
+                    createTime);
+        }
+    }
+
+    private static Header header(ResultSet row) throws SQLException {
+        Currency currency = Currency.getInstance(row.getString(14).strip());
+        return new Header(
+                row.getObject(1, UUID.class),
+                row.getLong(2),
+                row.getObject(3, UUID.class),
+                new UsageKey(
+                        row.getLong(4),
+                        row.getDate(5).toLocalDate(),
+                        ResolutionTier.valueOf(row.getString(6)),
+                        row.getInt(7)),
+                DeductionKind.valueOf(row.getString(8)),
+                row.getLong(9),
+                new UsageMinutes(row.getLong(10), row.getLong(11)),
+                Money.of(row.getBigDecimal(12), currency),
+                Money.of(row.getBigDecimal(13), currency),
+                Jdbc.instant(row, 15));
+    }
+}

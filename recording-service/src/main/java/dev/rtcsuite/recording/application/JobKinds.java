@@ -1,0 +1,35 @@
+package dev.rtcsuite.recording.application;
+
+import dev.rtcsuite.recording.domain.task.TaskTimer;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/** The durable job kinds of recording-service (platform durable jobs). */
+final class JobKinds {
+
+    /** Hands a task's closed usage segments to rating-service; key task:first-seq. */
+    static final String USAGE_REPORT = "recording.usage-report";
+
+    /** Delivers one callback; key delivery id. */
+    static final String CALLBACK = "recording.callback";
+
+    /** Deletes files whose retention has run out; key the day. */
+    static final String RETENTION_SWEEP = "recording.retention-sweep";
+
+    static final byte[] NO_PAYLOAD = new byte[0];
+
+    private JobKinds() {}
+
+    /** The kind of a task timer, e.g. {@code recording.resume-expiry}. */
+    static String timer(TaskTimer.Kind kind) {
+        return "recording." + kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String text(byte[] payload) {
+        return new String(payload, StandardCharsets.UTF_8);
+    }
+}
