@@ -10,6 +10,7 @@ import dev.rtcsuite.packages.v1.ListAccountsRequest;
 import dev.rtcsuite.packages.v1.PackagesServiceGrpc;
 import dev.rtcsuite.packages.v1.PackagesServiceGrpc.PackagesServiceBlockingStub;
 import dev.rtcsuite.packages.v1.TrialExhaustionPolicy;
+import dev.rtcsuite.platform.testing.GrpcReflection;
 import dev.rtcsuite.platform.testing.LocalCredentials;
 import dev.rtcsuite.rating.v1.DailyBill;
 import dev.rtcsuite.rating.v1.GetDailyBillRequest;
@@ -29,10 +30,6 @@ import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.netty.NettyChannelBuilder;
-import io.grpc.reflection.v1.ServerReflectionGrpc;
-import io.grpc.reflection.v1.ServerReflectionRequest;
-import io.grpc.reflection.v1.ServerReflectionResponse;
-import io.grpc.reflection.v1.ServiceResponse;
 import io.grpc.stub.StreamObserver;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -125,7 +122,7 @@ class SuiteSmokeTest {
     @Order(3)
     void reflectionListsEveryV1Service() throws Exception {
         for (String area : RunningSuite.AREAS) {
-            assertThat(reflectedServices(suite.channel(area)))
+            assertThat(GrpcReflection.services(suite.channel(area)))
                     .as(area)
                     .contains(V1_SERVICES.get(area), "grpc.health.v1.Health");
         }
@@ -447,37 +444,5 @@ class SuiteSmokeTest {
             return e.getStatus();
         }
         throw new AssertionError("the call succeeded; expected it to fail");
-    }
-
-    private static List<String> reflectedServices(ManagedChannel channel) throws Exception {
-        CompletableFuture<List<String>> names = new CompletableFuture<>();
-        StreamObserver<ServerReflectionRequest> requests =
-                ServerReflectionGrpc.newStub(channel)
-                        .serverReflectionInfo(
-                                new StreamObserver<>() {
-                                    @Override
-                                    public void onNext(ServerReflectionResponse response) {
-                                        names.complete(
-                                                response
-                                                        .getListServicesResponse()
-                                                        .getServiceList()
-                                                        .stream()
-                                                        .map(ServiceResponse::getName)
-                                                        .toList());
-                                    }
-
-                                    @Override
-                                    public void onError(Throwable t) {
-                                        names.completeExceptionally(t);
-                                    }
-
-                                    @Override
-                                    public void onCompleted() {
-                                        names.complete(new ArrayList<>());
-                                    }
-                                });
-        requests.onNext(ServerReflectionRequest.newBuilder().setListServices("").build());
-        requests.onCompleted();
-        return names.get(10, TimeUnit.SECONDS);
     }
 }
