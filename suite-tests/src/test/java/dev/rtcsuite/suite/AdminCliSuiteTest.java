@@ -2,19 +2,12 @@ package dev.rtcsuite.suite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.protobuf.Timestamp;
-import com.google.type.Date;
 import dev.rtcsuite.common.v1.StreamType;
 import dev.rtcsuite.mixing.v1.LayoutParams;
 import dev.rtcsuite.mixing.v1.LayoutTemplate;
 import dev.rtcsuite.mixing.v1.MixInput;
 import dev.rtcsuite.mixing.v1.MixingServiceGrpc;
 import dev.rtcsuite.mixing.v1.PreviewLayoutRequest;
-import dev.rtcsuite.rating.v1.GetDailyBillRequest;
-import dev.rtcsuite.rating.v1.IngestUsageRequest;
-import dev.rtcsuite.rating.v1.PresenceInterval;
-import dev.rtcsuite.rating.v1.RatingServiceGrpc;
-import dev.rtcsuite.rating.v1.UsageRecord;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -45,8 +37,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminCliSuiteTest {
-
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private RunningSuite suite;
     private Path root;
@@ -203,10 +193,9 @@ class AdminCliSuiteTest {
     @Test
     @Order(5)
     void showsTheUsageAndTheDailyBillOfRatedUsage() throws Exception {
-        LocalDate day = LocalDate.now(SHANGHAI).minusDays(2);
-        Instant start = day.atTime(9, 0).atZone(SHANGHAI).toInstant();
-        ingestAloneInARoom(start, 1800);
-        awaitBill(day);
+        LocalDate day = LocalDate.now(AloneInARoom.SHANGHAI).minusDays(2);
+        Instant start = AloneInARoom.start(day);
+        AloneInARoom.billAfter(suite.channel("rating"), sdkAppId, "cli-presence", day, 1800);
 
         Run usage = admin("usage", "--app", Long.toString(sdkAppId), "--day", day.toString());
         Run bill = admin("bill", "--app", Long.toString(sdkAppId), "--day", day.toString());
@@ -307,50 +296,6 @@ class AdminCliSuiteTest {
                 .setWidth(width)
                 .setHeight(height)
                 .build();
-    }
-
-    private void ingestAloneInARoom(Instant start, long seconds) {
-        RatingServiceGrpc.newBlockingStub(suite.channel("rating"))
-                .ingestUsage(
-                        IngestUsageRequest.newBuilder()
-                                .setRequestId(UUID.randomUUID().toString())
-                                .addRecords(
-                                        UsageRecord.newBuilder()
-                                                .setIdempotencyKey("cli-presence-" + sdkAppId)
-                                                .setSdkAppId(sdkAppId)
-                                                .setPresence(
-                                                        PresenceInterval.newBuilder()
-                                                                .setRoomId(1)
-                                                                .setUserId("alone")
-                                                                .setStartTime(timestamp(start))
-                                                                .setEndTime(
-                                                                        timestamp(
-                                                                                start.plusSeconds(
-                                                                                        seconds)))))
-                                .build());
-    }
-
-    /** Acknowledged usage is folded into the rated buckets by a job within about a second. */
-    private void awaitBill(LocalDate day) throws InterruptedException {
-        GetDailyBillRequest request =
-                GetDailyBillRequest.newBuilder()
-                        .setSdkAppId(sdkAppId)
-                        .setBillingDay(
-                                Date.newBuilder()
-                                        .setYear(day.getYear())
-                                        .setMonth(day.getMonthValue())
-                                        .setDay(day.getDayOfMonth()))
-                        .build();
-        var rating = RatingServiceGrpc.newBlockingStub(suite.channel("rating"));
-        Instant deadline = Instant.now().plusSeconds(15);
-        while (rating.getDailyBill(request).getBill().getTotalsCount() == 0
-                && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).build();
     }
 
     private int port(String area) {
