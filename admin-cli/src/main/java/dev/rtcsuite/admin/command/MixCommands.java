@@ -1,6 +1,7 @@
 package dev.rtcsuite.admin.command;
 
 import dev.rtcsuite.admin.connect.Service;
+import dev.rtcsuite.admin.output.Values;
 import dev.rtcsuite.admin.parse.Inputs;
 import dev.rtcsuite.admin.parse.Inputs.Size;
 import dev.rtcsuite.common.v1.VideoCodec;
@@ -200,7 +201,11 @@ public class MixCommands {
                                                                 .build()))
                                 .getSession();
             }
-            output().progress("session " + current.getSessionId() + " " + current.getState());
+            output().progress(
+                            "session "
+                                    + current.getSessionId()
+                                    + " "
+                                    + Values.enumValue(current.getState()));
             return current;
         }
     }
