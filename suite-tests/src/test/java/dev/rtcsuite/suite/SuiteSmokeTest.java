@@ -3,7 +3,6 @@ package dev.rtcsuite.suite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Timestamp;
-import com.google.type.Date;
 import dev.rtcsuite.packages.v1.CreateAccountRequest;
 import dev.rtcsuite.packages.v1.CreateAppRequest;
 import dev.rtcsuite.packages.v1.ListAccountsRequest;
@@ -13,8 +12,6 @@ import dev.rtcsuite.packages.v1.TrialExhaustionPolicy;
 import dev.rtcsuite.platform.testing.GrpcReflection;
 import dev.rtcsuite.platform.testing.LocalCredentials;
 import dev.rtcsuite.rating.v1.DailyBill;
-import dev.rtcsuite.rating.v1.GetDailyBillRequest;
-import dev.rtcsuite.rating.v1.IngestUsageRequest;
 import dev.rtcsuite.rating.v1.PresenceInterval;
 import dev.rtcsuite.rating.v1.RatingServiceGrpc;
 import dev.rtcsuite.rating.v1.StreamUsageRequest;
@@ -38,7 +35,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -253,43 +249,12 @@ class SuiteSmokeTest {
      * Half an hour of one user alone in a room yesterday, ingested and billed by rating-service.
      */
     private DailyBill audioBillOf(long sdkAppId) throws InterruptedException {
-        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
-        LocalDate yesterday = LocalDate.now(shanghai).minusDays(1);
-        Instant start = yesterday.atTime(9, 0).atZone(shanghai).toInstant();
-        var rating = RatingServiceGrpc.newBlockingStub(suite.channel("rating"));
-        rating.ingestUsage(
-                IngestUsageRequest.newBuilder()
-                        .setRequestId(UUID.randomUUID().toString())
-                        .addRecords(
-                                UsageRecord.newBuilder()
-                                        .setIdempotencyKey("smoke-presence")
-                                        .setSdkAppId(sdkAppId)
-                                        .setPresence(
-                                                PresenceInterval.newBuilder()
-                                                        .setRoomId(1)
-                                                        .setUserId("alone")
-                                                        .setStartTime(timestamp(start))
-                                                        .setEndTime(
-                                                                timestamp(
-                                                                        start.plusSeconds(1800)))))
-                        .build());
-        GetDailyBillRequest yesterdaysBill =
-                GetDailyBillRequest.newBuilder()
-                        .setSdkAppId(sdkAppId)
-                        .setBillingDay(
-                                Date.newBuilder()
-                                        .setYear(yesterday.getYear())
-                                        .setMonth(yesterday.getMonthValue())
-                                        .setDay(yesterday.getDayOfMonth()))
-                        .build();
-        // Acknowledged usage is folded into the rated buckets by a job within about a second.
-        Instant deadline = Instant.now().plusSeconds(15);
-        DailyBill bill = rating.getDailyBill(yesterdaysBill).getBill();
-        while (bill.getTotalsCount() == 0 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-            bill = rating.getDailyBill(yesterdaysBill).getBill();
-        }
-        return bill;
+        return AloneInARoom.billAfter(
+                suite.channel("rating"),
+                sdkAppId,
+                "smoke-presence",
+                LocalDate.now(AloneInARoom.SHANGHAI).minusDays(1),
+                1800);
     }
 
     private static Timestamp timestamp(Instant instant) {
