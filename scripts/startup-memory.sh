@@ -8,8 +8,10 @@
 #
 # Each run starts the service as production does (TLS, tokens; local credentials from
 # ./rtcsuite credentials) on a free port against its test database rtcsuite_<area>_<suffix>, and
-# measures wall time from exec to the first 200 of /q/health/ready (polled every 10 ms), then the
-# resident set size (VmRSS) after 10 s idle. Needs PostgreSQL with the test databases (./rtcsuite db).
+# measures wall time from exec to the first 200 of /q/health/ready (polled every 10 ms), the CPU
+# time the process used until then (user + system: on a shared, loaded machine the steadier figure),
+# and the resident set size (VmRSS) after 10 s idle. The modes take turns run by run, so that each
+# sees the same load. Needs PostgreSQL with the test databases (./rtcsuite db).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUNS="${1:-5}"
@@ -26,9 +28,9 @@ database_of() { [ "$1" = package ] && echo packages || echo "$1"; }
 now_ms() { date +%s%3N; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-# run_once SERVICE MODE → prints "<ms to ready> <idle RSS MiB>"
+# run_once SERVICE MODE → prints "<ms to ready> <idle RSS MiB> <CPU ms to ready>"
 run_once() {
-    local service="$1" mode="$2" app="$ROOT/$1-service/target/quarkus-app" port pid start ready rss
+    local service="$1" mode="$2" app="$ROOT/$1-service/target/quarkus-app" port pid start ready rss cpu
     local -a command
     case "$mode" in
         jvm) command=("$JAVA" -jar quarkus-run.jar) ;;
@@ -51,32 +53,31 @@ run_once() {
         sleep 0.01
     done
     ready="$(( $(now_ms) - start ))"
+    cpu="$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.0f", ($14 + $15) * 1000 / hz }' "/proc/$pid/stat")"
     # The training run also answers a health call over gRPC-ready HTTP, then stops and writes the cache.
     [ "$mode" = train ] || sleep 10
     rss="$(awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")"
     kill "$pid"; wait "$pid" 2>/dev/null || true
     while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
-    echo "$ready $rss"
+    echo "$ready $rss $cpu"
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-printf '| service | mode | ready, median of %s (ms) | ready, best (ms) | idle RSS, median (MiB) |\n|---|---|---|---|---|\n' "$RUNS"
-for service in "${SERVICES[@]}"; do
-    app="$ROOT/$service-service/target/quarkus-app"
-    if ! [ "$app/app.aot" -nt "$app/quarkus-run.jar" ]; then
-        rm -f "$app/app.aot"
-        run_once "$service" train >/dev/null
-    fi
-done
+printf '| service | mode | ready, median of %s (ms) | ready, best (ms) | CPU to ready, median (ms) | idle RSS, median (MiB) |\n|---|---|---|---|---|---|\n' "$RUNS"
 for service in "${SERVICES[@]}"; do
     modes=(jvm)
     [ -f "$ROOT/$service-service/target/quarkus-app/app.aot" ] && modes+=(jvm-aot)
     compgen -G "$ROOT/$service-service/target/*-runner" >/dev/null && modes+=(native)
-    for mode in "${modes[@]}"; do
-        results="$(for _ in $(seq 1 "$RUNS"); do run_once "$service" "$mode"; done)"
-        printf '| %s-service | %s | %s | %s | %s |\n' "$service" "$mode" \
-            "$(cut -d' ' -f1 <<<"$results" | median)" "$(cut -d' ' -f1 <<<"$results" | sort -n | head -1)" \
-            "$(cut -d' ' -f2 <<<"$results" | median)"
+    declare -A results=()
+    for _ in $(seq 1 "$RUNS"); do
+        for mode in "${modes[@]}"; do results[$mode]+="$(run_once "$service" "$mode")"$'\n'; done
     done
+    for mode in "${modes[@]}"; do
+        rows="$(sed '/^$/d' <<<"${results[$mode]}")"
+        printf '| %s-service | %s | %s | %s | %s | %s |\n' "$service" "$mode" \
+            "$(cut -d' ' -f1 <<<"$rows" | median)" "$(cut -d' ' -f1 <<<"$rows" | sort -n | head -1)" \
+            "$(cut -d' ' -f3 <<<"$rows" | median)" "$(cut -d' ' -f2 <<<"$rows" | median)"
+    done
+    unset results
 done

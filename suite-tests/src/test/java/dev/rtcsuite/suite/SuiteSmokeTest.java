@@ -3,17 +3,15 @@ package dev.rtcsuite.suite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Timestamp;
-import com.google.type.Date;
 import dev.rtcsuite.packages.v1.CreateAccountRequest;
 import dev.rtcsuite.packages.v1.CreateAppRequest;
 import dev.rtcsuite.packages.v1.ListAccountsRequest;
 import dev.rtcsuite.packages.v1.PackagesServiceGrpc;
 import dev.rtcsuite.packages.v1.PackagesServiceGrpc.PackagesServiceBlockingStub;
 import dev.rtcsuite.packages.v1.TrialExhaustionPolicy;
+import dev.rtcsuite.platform.testing.GrpcReflection;
 import dev.rtcsuite.platform.testing.LocalCredentials;
 import dev.rtcsuite.rating.v1.DailyBill;
-import dev.rtcsuite.rating.v1.GetDailyBillRequest;
-import dev.rtcsuite.rating.v1.IngestUsageRequest;
 import dev.rtcsuite.rating.v1.PresenceInterval;
 import dev.rtcsuite.rating.v1.RatingServiceGrpc;
 import dev.rtcsuite.rating.v1.StreamUsageRequest;
@@ -22,7 +20,6 @@ import dev.rtcsuite.rating.v1.UsageRecord;
 import dev.rtcsuite.recording.v1.GetRecordingConfigRequest;
 import dev.rtcsuite.recording.v1.RecordingConfig;
 import dev.rtcsuite.recording.v1.RecordingServiceGrpc;
-import dev.rtcsuite.recording.v1.StartMixedRecordingRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -30,10 +27,6 @@ import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.netty.NettyChannelBuilder;
-import io.grpc.reflection.v1.ServerReflectionGrpc;
-import io.grpc.reflection.v1.ServerReflectionRequest;
-import io.grpc.reflection.v1.ServerReflectionResponse;
-import io.grpc.reflection.v1.ServiceResponse;
 import io.grpc.stub.StreamObserver;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -42,7 +35,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +118,7 @@ class SuiteSmokeTest {
     @Order(3)
     void reflectionListsEveryV1Service() throws Exception {
         for (String area : RunningSuite.AREAS) {
-            assertThat(reflectedServices(suite.channel(area)))
+            assertThat(GrpcReflection.services(suite.channel(area)))
                     .as(area)
                     .contains(V1_SERVICES.get(area), "grpc.health.v1.Health");
         }
@@ -221,20 +213,6 @@ class SuiteSmokeTest {
     }
 
     @Test
-    @Order(6)
-    void rpcsOfLaterIssuesNameTheirIssue() {
-        Status recording =
-                status(
-                        () ->
-                                RecordingServiceGrpc.newBlockingStub(suite.channel("recording"))
-                                        .startMixedRecording(
-                                                StartMixedRecordingRequest.getDefaultInstance()));
-
-        assertThat(recording.getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
-        assertThat(recording.getDescription()).contains("issue #5");
-    }
-
-    @Test
     @Order(7)
     void readinessGoesDownWithoutTheDatabaseAndUpWhenItReturns() throws Exception {
         for (TcpProxy proxy : databases.values()) {
@@ -271,43 +249,12 @@ class SuiteSmokeTest {
      * Half an hour of one user alone in a room yesterday, ingested and billed by rating-service.
      */
     private DailyBill audioBillOf(long sdkAppId) throws InterruptedException {
-        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
-        LocalDate yesterday = LocalDate.now(shanghai).minusDays(1);
-        Instant start = yesterday.atTime(9, 0).atZone(shanghai).toInstant();
-        var rating = RatingServiceGrpc.newBlockingStub(suite.channel("rating"));
-        rating.ingestUsage(
-                IngestUsageRequest.newBuilder()
-                        .setRequestId(UUID.randomUUID().toString())
-                        .addRecords(
-                                UsageRecord.newBuilder()
-                                        .setIdempotencyKey("smoke-presence")
-                                        .setSdkAppId(sdkAppId)
-                                        .setPresence(
-                                                PresenceInterval.newBuilder()
-                                                        .setRoomId(1)
-                                                        .setUserId("alone")
-                                                        .setStartTime(timestamp(start))
-                                                        .setEndTime(
-                                                                timestamp(
-                                                                        start.plusSeconds(1800)))))
-                        .build());
-        GetDailyBillRequest yesterdaysBill =
-                GetDailyBillRequest.newBuilder()
-                        .setSdkAppId(sdkAppId)
-                        .setBillingDay(
-                                Date.newBuilder()
-                                        .setYear(yesterday.getYear())
-                                        .setMonth(yesterday.getMonthValue())
-                                        .setDay(yesterday.getDayOfMonth()))
-                        .build();
-        // Acknowledged usage is folded into the rated buckets by a job within about a second.
-        Instant deadline = Instant.now().plusSeconds(15);
-        DailyBill bill = rating.getDailyBill(yesterdaysBill).getBill();
-        while (bill.getTotalsCount() == 0 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-            bill = rating.getDailyBill(yesterdaysBill).getBill();
-        }
-        return bill;
+        return AloneInARoom.billAfter(
+                suite.channel("rating"),
+                sdkAppId,
+                "smoke-presence",
+                LocalDate.now(AloneInARoom.SHANGHAI).minusDays(1),
+                1800);
     }
 
     private static Timestamp timestamp(Instant instant) {
@@ -462,37 +409,5 @@ class SuiteSmokeTest {
             return e.getStatus();
         }
         throw new AssertionError("the call succeeded; expected it to fail");
-    }
-
-    private static List<String> reflectedServices(ManagedChannel channel) throws Exception {
-        CompletableFuture<List<String>> names = new CompletableFuture<>();
-        StreamObserver<ServerReflectionRequest> requests =
-                ServerReflectionGrpc.newStub(channel)
-                        .serverReflectionInfo(
-                                new StreamObserver<>() {
-                                    @Override
-                                    public void onNext(ServerReflectionResponse response) {
-                                        names.complete(
-                                                response
-                                                        .getListServicesResponse()
-                                                        .getServiceList()
-                                                        .stream()
-                                                        .map(ServiceResponse::getName)
-                                                        .toList());
-                                    }
-
-                                    @Override
-                                    public void onError(Throwable t) {
-                                        names.completeExceptionally(t);
-                                    }
-
-                                    @Override
-                                    public void onCompleted() {
-                                        names.complete(new ArrayList<>());
-                                    }
-                                });
-        requests.onNext(ServerReflectionRequest.newBuilder().setListServices("").build());
-        requests.onCompleted();
-        return names.get(10, TimeUnit.SECONDS);
     }
 }

@@ -1,6 +1,8 @@
 package dev.rtcsuite.admin.command;
 
 import dev.rtcsuite.admin.connect.Service;
+import dev.rtcsuite.admin.output.Values;
+import dev.rtcsuite.admin.parse.Inputs;
 import dev.rtcsuite.admin.parse.Inputs.Size;
 import dev.rtcsuite.common.v1.VideoCodec;
 import dev.rtcsuite.mixing.v1.ComputedLayout;
@@ -26,8 +28,10 @@ import java.time.Instant;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** MCU mix-transcode sessions in mixing-service. */
 @Command(
@@ -91,8 +95,9 @@ public class MixCommands {
         @Option(
                 names = "--background-color",
                 paramLabel = "RRGGBB",
+                converter = ColorConverter.class,
                 description = "hex, e.g. 1a1a1a")
-        String backgroundColor;
+        Integer backgroundColor;
 
         @Mixin LayoutOptions layout;
 
@@ -106,6 +111,9 @@ public class MixCommands {
 
         @Override
         protected void execute() throws IOException, InterruptedException {
+            if (audioOnly && png != null) {
+                throw usage("--png: an audio-only mix has no picture");
+            }
             StartMCUMixTranscodeRequest.Builder request =
                     StartMCUMixTranscodeRequest.newBuilder()
                             .setRequestId(requestId())
@@ -169,17 +177,9 @@ public class MixCommands {
                 encode.setVideoCodec(codec);
             }
             if (backgroundColor != null) {
-                encode.setBackgroundColor(color(backgroundColor));
+                encode.setBackgroundColor(backgroundColor);
             }
             return encode.build();
-        }
-
-        private int color(String hex) {
-            try {
-                return Integer.parseInt(hex.replaceFirst("^(#|0x)", ""), 16);
-            } catch (NumberFormatException e) {
-                throw usage("--background-color: '" + hex + "' is not RRGGBB hex");
-            }
         }
 
         private MixSession awaitActive(MixSession session) throws InterruptedException {
@@ -201,7 +201,11 @@ public class MixCommands {
                                                                 .build()))
                                 .getSession();
             }
-            output().progress("session " + current.getSessionId() + " " + current.getState());
+            output().progress(
+                            "session "
+                                    + current.getSessionId()
+                                    + " "
+                                    + Values.enumValue(current.getState()));
             return current;
         }
     }
@@ -290,8 +294,12 @@ public class MixCommands {
         @Option(names = "--canvas", paramLabel = "WxH", defaultValue = "1280x720")
         Size canvas;
 
-        @Option(names = "--background-color", paramLabel = "RRGGBB", defaultValue = "000000")
-        String backgroundColor;
+        @Option(
+                names = "--background-color",
+                paramLabel = "RRGGBB",
+                defaultValue = "000000",
+                converter = ColorConverter.class)
+        int backgroundColor;
 
         @Mixin LayoutOptions layout;
 
@@ -300,18 +308,12 @@ public class MixCommands {
 
         @Override
         protected void execute() throws IOException {
-            int color;
-            try {
-                color = Integer.parseInt(backgroundColor.replaceFirst("^(#|0x)", ""), 16);
-            } catch (NumberFormatException e) {
-                throw usage("--background-color: '" + backgroundColor + "' is not RRGGBB hex");
-            }
             PreviewLayoutRequest request =
                     PreviewLayoutRequest.newBuilder()
                             .setLayoutParams(layout.toParams())
                             .setCanvasWidth(canvas.width())
                             .setCanvasHeight(canvas.height())
-                            .setBackgroundColor(color)
+                            .setBackgroundColor(backgroundColor)
                             .addAllInputs(inputs)
                             .build();
             PreviewLayoutResponse response =
@@ -332,6 +334,18 @@ public class MixCommands {
         }
     }
 
+    /** --background-color as an RRGGBB colour. */
+    public static final class ColorConverter implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String text) {
+            try {
+                return Inputs.color(text);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     /**
      * The PNG of a session's current layout: the same canvas, parameters and inputs given to
      * PreviewLayout, which draws it.
@@ -342,6 +356,10 @@ public class MixCommands {
             dev.rtcsuite.mixing.v1.LayoutParams params,
             Path file)
             throws IOException {
+        if (layout.getCanvasWidth() == 0) {
+            command.output().progress("no PNG: the mix is audio-only");
+            return;
+        }
         PreviewLayoutRequest.Builder request =
                 PreviewLayoutRequest.newBuilder()
                         .setLayoutParams(params)

@@ -10,7 +10,9 @@ import io.grpc.stub.MetadataUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -53,6 +55,13 @@ public final class GrpcChannels implements Channels {
         if (connection.plaintext()) {
             return builder.usePlaintext().build();
         }
+        for (Path file :
+                List.of(
+                        connection.caCertificate(),
+                        connection.certificate(),
+                        connection.privateKey())) {
+            requireFile(file);
+        }
         try {
             return builder.sslContext(
                             GrpcSslContexts.forClient()
@@ -75,7 +84,18 @@ public final class GrpcChannels implements Channels {
         }
     }
 
-    private static String read(java.nio.file.Path tokenFile) {
+    private static void requireFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new CredentialsUnusable(
+                    "missing "
+                            + file
+                            + ": make local credentials with `./rtcsuite credentials`, or point"
+                            + " --credentials (or --cacert, --cert, --key, --token-file) at yours");
+        }
+    }
+
+    private static String read(Path tokenFile) {
+        requireFile(tokenFile);
         try {
             return Files.readString(tokenFile).strip();
         } catch (IOException e) {

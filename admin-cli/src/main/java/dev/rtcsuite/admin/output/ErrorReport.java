@@ -99,6 +99,14 @@ public record ErrorReport(
                 }
             }
         }
+        if (code() == io.grpc.Status.Code.UNAVAILABLE && status.getDetailsCount() == 0) {
+            // No answer from the service itself: the connection failed.
+            text.append("  could not reach ")
+                    .append(service)
+                    .append(": is it running at ")
+                    .append(target)
+                    .append(", and serving TLS (the default) or plaintext (--plaintext)?\n");
+        }
         if (requestId.isPresent() && RETRYABLE.contains(code())) {
             text.append("  the request may or may not have been applied: repeat it with")
                     .append(" --request-id ")

@@ -34,6 +34,15 @@ public final class Inputs {
         }
     }
 
+    /** A colour 0xRRGGBB written as hex: 1a1a1a, #1a1a1a or 0x1a1a1a. */
+    public static int color(String text) {
+        String hex = text.strip().replaceFirst("^(#|0x|0X)", "");
+        if (!hex.matches("[0-9A-Fa-f]{1,6}")) {
+            throw new IllegalArgumentException("'" + text + "' is not an RRGGBB hex colour");
+        }
+        return Integer.parseInt(hex, 16);
+    }
+
     /** 2026-11-29 → google.type.Date. */
     public static Date date(String text) {
         LocalDate day = LocalDate.parse(text.strip());

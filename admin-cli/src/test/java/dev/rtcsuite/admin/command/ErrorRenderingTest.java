@@ -3,6 +3,8 @@ package dev.rtcsuite.admin.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.rpc.Code;
+import dev.rtcsuite.admin.AdminCli;
+import dev.rtcsuite.admin.CommandLineSetup;
 import dev.rtcsuite.admin.connect.Service;
 import dev.rtcsuite.admin.testing.Cli;
 import dev.rtcsuite.admin.testing.Cli.Run;
@@ -21,8 +23,11 @@ import dev.rtcsuite.recording.v1.DeleteMediaFileResponse;
 import dev.rtcsuite.recording.v1.RecordingServiceGrpc;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** Failed calls print the status code, message, ErrorInfo and every field violation. */
 class ErrorRenderingTest {
@@ -225,6 +230,27 @@ class ErrorRenderingTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err())
-                .startsWith("error: rating-service (in-process:rating) answered UNAVAILABLE: ");
+                .startsWith("error: rating-service (in-process:rating) answered UNAVAILABLE: ")
+                .endsWith(
+                        "  could not reach rating-service: is it running at in-process:rating,"
+                                + " and serving TLS (the default) or plaintext (--plaintext)?\n");
+    }
+
+    @Test
+    void missingCredentialsAreNamedWithHowToMakeThem() {
+        CommandLine commandLine = CommandLineSetup.configure(new CommandLine(new AdminCli()));
+        StringWriter err = new StringWriter();
+        commandLine.setErr(new PrintWriter(err));
+
+        int exitCode =
+                commandLine.execute(
+                        "status", "--app", "1400000001", "--credentials", "/nonexistent");
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(err.toString())
+                .isEqualTo(
+                        "error: missing /nonexistent/ca.pem: make local credentials with"
+                                + " `./rtcsuite credentials`, or point --credentials (or --cacert,"
+                                + " --cert, --key, --token-file) at yours\n");
     }
 }

@@ -83,4 +83,15 @@ class InputsTest {
         assertThatThrownBy(() -> Inputs.money("ten", "CNY"))
                 .hasMessage("'ten' is not an amount such as 100.00");
     }
+
+    @Test
+    void coloursAreHexWithOrWithoutAPrefix() {
+        assertThat(Inputs.color("1a1a1a")).isEqualTo(0x1a1a1a);
+        assertThat(Inputs.color("#FF0000")).isEqualTo(0xff0000);
+        assertThat(Inputs.color("0x00ff00")).isEqualTo(0x00ff00);
+        assertThatThrownBy(() -> Inputs.color("red"))
+                .hasMessage("'red' is not an RRGGBB hex colour");
+        assertThatThrownBy(() -> Inputs.color("1234567"))
+                .hasMessage("'1234567' is not an RRGGBB hex colour");
+    }
 }

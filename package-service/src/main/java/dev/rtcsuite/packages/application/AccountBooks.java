@@ -33,6 +33,11 @@ public class AccountBooks {
         return book(accountId, row);
     }
 
+    /** Locks the account (its standing row) without reading the rest: the hot path's lock. */
+    public void lockStanding(UUID accountId) {
+        standings.lock(accountId).orElseThrow(() -> notFound(accountId));
+    }
+
     public AccountBook read(UUID accountId) {
         StandingRow row = standings.find(accountId).orElseThrow(() -> notFound(accountId));
         return book(accountId, row);

@@ -14,25 +14,27 @@ import dev.rtcsuite.packages.persistence.DeductionRepository;
 import dev.rtcsuite.packages.persistence.PackageRepository;
 import dev.rtcsuite.platform.error.FieldChecks;
 import dev.rtcsuite.platform.error.ServiceException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Real-time deduction of base-service interval minutes (SPEC P-4). Idempotent per usage key: a
- * repeat finds the recorded deduction before taking any lock. A new one locks the account, then its
- * deducting packages in package_id order, so concurrent deductions of one account serialize and no
- * package ever goes below zero.
+ * repeat returns the recorded deduction, other minutes are a conflict. Deductions lock the account,
+ * then its usable packages in package_id order, so concurrent deductions of one account serialize
+ * (across replicas too) and no package ever goes below zero; within a replica, the deductions that
+ * wait for one account are applied together in one transaction.
  */
 @ApplicationScoped
-@Transactional
 public class Deductions {
 
     private static final int MAX_PRICE_BOOK_VERSION = 64;
@@ -44,6 +46,7 @@ public class Deductions {
     private final PackageRepository packages;
     private final DeductionRepository deductions;
     private final Clock clock;
+    private final DeductionBatches batches;
 
     /** An app's account never changes (proto: immutable), so it is remembered. */
     private final Map<Long, UUID> accountOfApp = new ConcurrentHashMap<>();
@@ -59,6 +62,7 @@ public class Deductions {
             PackageRepository packages,
             DeductionRepository deductions,
             Clock clock) {
+        this.batches = new DeductionBatches(this::applyBatchInTransaction);
         this.books = books;
         this.standings = standings;
         this.settlements = settlements;
@@ -106,51 +110,84 @@ public class Deductions {
                         new UsageKey(sdkAppId, billingDay.get(), tier, intervalIndex),
                         usageMinutes,
                         unitPrice.get());
-        UUID accountId = accountOf(sdkAppId);
-        Optional<Deduction> recorded = deductions.findInterval(usage.key());
-        if (recorded.isPresent()) {
-            return Deductor.deduct(
-                            accountId,
-                            usage,
-                            recorded,
-                            new AccountPackages(List.of()),
-                            clock.instant())
-                    .deduction();
-        }
-        AccountBook book = books.lock(accountId);
+        return batches.submit(
+                accountOf(sdkAppId), new DeductionBatches.Item(usage, priceBookVersion));
+    }
+
+    /**
+     * Deducts a batch of one account's intervals in one transaction (group commit, see {@link
+     * DeductionBatches}): the account is locked, then its usable packages in package_id order; each
+     * interval is burnt down in arrival order against the packages as the earlier ones left them.
+     * Returns, per item, its deduction or the error that refuses it (a conflict).
+     */
+    List<DeductionBatches.Result> applyBatch(UUID accountId, List<DeductionBatches.Item> batch) {
+        books.lockStanding(accountId);
         Instant now = clock.instant();
-        // Another call may have recorded it while this one waited for the lock.
-        recorded = deductions.findInterval(usage.key());
-        List<PrepaidPackage> deducting =
-                recorded.isPresent()
-                        ? List.of()
-                        : packages.lockDeducting(accountId, usage.key().billingDay(), now);
-        Deductor.Outcome outcome =
-                Deductor.deduct(accountId, usage, recorded, new AccountPackages(deducting), now);
-        if (outcome.replayed()) {
-            return outcome.deduction();
+        Map<UsageKey, Deduction> recorded =
+                new java.util.HashMap<>(
+                        deductions.findIntervals(
+                                batch.stream()
+                                        .map(item -> item.usage().key())
+                                        .distinct()
+                                        .toList()));
+        Map<UUID, PrepaidPackage> current = new java.util.LinkedHashMap<>();
+        packages.lockUsable(accountId, now).forEach(p -> current.put(p.packageId(), p));
+        List<DeductionBatches.Result> results = new ArrayList<>();
+        List<Deduction> added = new ArrayList<>();
+        List<String> versions = new ArrayList<>();
+        Set<UUID> changed = new java.util.HashSet<>();
+        boolean ranDry = false;
+        for (DeductionBatches.Item item : batch) {
+            IntervalUsage usage = item.usage();
+            try {
+                Deductor.Outcome outcome =
+                        Deductor.deduct(
+                                accountId,
+                                usage,
+                                Optional.ofNullable(recorded.get(usage.key())),
+                                new AccountPackages(List.copyOf(current.values())),
+                                now);
+                if (!outcome.replayed()) {
+                    recorded.put(usage.key(), outcome.deduction());
+                    added.add(outcome.deduction());
+                    versions.add(item.priceBookVersion());
+                    for (PrepaidPackage p : outcome.changedPackages()) {
+                        current.put(p.packageId(), p);
+                        changed.add(p.packageId());
+                        ranDry |= p.remainingMinutes() == 0;
+                    }
+                    ranDry |= outcome.deduction().postpaidUsageMinutes().isPositive();
+                }
+                results.add(DeductionBatches.Result.of(outcome.deduction()));
+            } catch (ServiceException refused) {
+                results.add(DeductionBatches.Result.refused(refused));
+            }
         }
-        deductions.insert(outcome.deduction(), priceBookVersion);
-        packages.updateRemaining(outcome.changedPackages(), now);
-        armSettlement(book, usage.key().billingDay());
-        boolean ranDry =
-                outcome.deduction().postpaidUsageMinutes().isPositive()
-                        || outcome.changedPackages().stream()
-                                .anyMatch(p -> p.remainingMinutes() == 0);
+        deductions.insertAll(added, versions);
+        packages.updateRemaining(changed.stream().map(current::get).toList(), now);
+        added.stream()
+                .map(d -> d.key().billingDay())
+                .distinct()
+                .forEach(day -> armSettlement(accountId, day));
         if (ranDry) {
-            standings.checkRunOut(book, now);
+            standings.checkRunOut(books.read(accountId), now);
         }
-        return outcome.deduction();
+        return results;
+    }
+
+    private List<DeductionBatches.Result> applyBatchInTransaction(
+            UUID accountId, List<DeductionBatches.Item> batch) {
+        return QuarkusTransaction.requiringNew().call(() -> applyBatch(accountId, batch));
     }
 
     /**
      * A day with usage gets settled the next day (SPEC P-5): its job is armed by the first
      * deduction of the day (scheduling is idempotent; the map only saves the statement).
      */
-    private void armSettlement(AccountBook book, LocalDate billingDay) {
-        if (!billingDay.equals(settlementArmed.get(book.accountId()))) {
-            settlements.scheduleDay(book, billingDay);
-            settlementArmed.put(book.accountId(), billingDay);
+    private void armSettlement(UUID accountId, LocalDate billingDay) {
+        if (!billingDay.equals(settlementArmed.get(accountId))) {
+            settlements.scheduleDay(books.read(accountId), billingDay);
+            settlementArmed.put(accountId, billingDay);
         }
     }
 
@@ -172,7 +209,8 @@ public class Deductions {
             return known;
         }
         UUID accountId =
-                apps.find(sdkAppId)
+                QuarkusTransaction.requiringNew()
+                        .call(() -> apps.find(sdkAppId))
                         .map(App::accountId)
                         .orElseThrow(
                                 () ->

@@ -101,6 +101,81 @@ public class DeductionRepository {
         return true;
     }
 
+    /** Appends many deductions (INTERVAL keys not recorded yet: the caller checked, locked). */
+    public void insertAll(List<Deduction> all, List<String> priceBookVersions) {
+        List<Object[]> headers = new ArrayList<>();
+        List<Object[]> parts = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            Deduction d = all.get(i);
+            UsageKey key = d.key();
+            headers.add(
+                    new Object[] {
+                        d.deductionId(),
+                        d.accountId(),
+                        key.sdkAppId(),
+                        Date.valueOf(key.billingDay()),
+                        key.tier().name(),
+                        key.intervalIndex(),
+                        d.kind().name(),
+                        d.usageMinutes(),
+                        d.postpaidUsageMinutes().numerator(),
+                        d.postpaidUsageMinutes().denominator(),
+                        d.postpaidUsageMinutes().toDecimal(),
+                        d.postpaidAmount().amount(),
+                        d.unitPrice().amount(),
+                        d.unitPrice().currency().getCurrencyCode(),
+                        priceBookVersions.get(i),
+                        d.createTime()
+                    });
+            int position = 0;
+            for (PackageDeduction part : d.packageDeductions()) {
+                parts.add(
+                        new Object[] {
+                            d.deductionId(),
+                            position++,
+                            part.packageId(),
+                            part.ratio(),
+                            part.packageMinutes(),
+                            part.usageMinutes().numerator(),
+                            part.usageMinutes().denominator(),
+                            part.minutesBefore(),
+                            part.minutesAfter()
+                        });
+            }
+        }
+        jdbc.batch(
+                "INSERT INTO deduction (deduction_id, account_id, sdk_app_id, billing_day, item,"
+                        + " tier, interval_index, kind, usage_minutes, postpaid_numerator,"
+                        + " postpaid_denominator, postpaid_minutes, postpaid_amount, unit_price,"
+                        + " currency, price_book_version, create_time) VALUES (?, ?, ?, ?,"
+                        + " 'BASE_SERVICE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                headers);
+        jdbc.batch(
+                "INSERT INTO deduction_part (deduction_id, position, package_id, ratio,"
+                        + " package_minutes, usage_numerator, usage_denominator, minutes_before,"
+                        + " minutes_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                parts);
+    }
+
+    /** The INTERVAL deductions recorded for any of {@code keys}, in one query. */
+    public Map<UsageKey, Deduction> findIntervals(List<UsageKey> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        Map<UsageKey, Deduction> found = new java.util.HashMap<>();
+        read(
+                        " JOIN unnest(?::bigint[], ?::text[], ?::text[], ?::int[]) AS u(app, day,"
+                                + " tier, idx) ON d.sdk_app_id = u.app AND d.billing_day ="
+                                + " u.day::date AND d.item = 'BASE_SERVICE' AND d.tier = u.tier"
+                                + " AND d.interval_index = u.idx WHERE d.kind = 'INTERVAL'",
+                        keys.stream().map(UsageKey::sdkAppId).toArray(Long[]::new),
+                        keys.stream().map(k -> k.billingDay().toString()).toArray(String[]::new),
+                        keys.stream().map(k -> k.tier().name()).toArray(String[]::new),
+                        keys.stream().map(UsageKey::intervalIndex).toArray(Integer[]::new))
+                .forEach(stored -> found.put(stored.deduction().key(), stored.deduction()));
+        return found;
+    }
+
     /** The INTERVAL deduction recorded for {@code key}, if any. */
     public Optional<Deduction> findInterval(UsageKey key) {
         return read(

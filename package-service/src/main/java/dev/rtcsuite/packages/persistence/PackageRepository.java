@@ -151,6 +151,22 @@ public class PackageRepository {
                 now);
     }
 
+    /**
+     * Every package of the account that may deduct at {@code now} (any billing day of its
+     * validity), row-locked in package_id order; the caller holds the account's lock already.
+     */
+    public List<PrepaidPackage> lockUsable(UUID accountId, Instant now) {
+        return jdbc.query(
+                "SELECT "
+                        + COLUMNS
+                        + " FROM prepaid_package WHERE account_id = ? AND activated AND"
+                        + " refund_hold = 'NONE' AND remaining_minutes > 0 AND expire_time > ?"
+                        + " ORDER BY package_id FOR UPDATE",
+                PackageRepository::map,
+                accountId,
+                now);
+    }
+
     /** Locks one package (after its account's lock). */
     public Optional<PrepaidPackage> lock(UUID packageId) {
         return first(

@@ -6,18 +6,12 @@ import grpc.health.v1.HealthGrpc;
 import grpc.health.v1.HealthOuterClass.HealthCheckRequest;
 import grpc.health.v1.HealthOuterClass.HealthCheckResponse.ServingStatus;
 import io.grpc.ManagedChannel;
-import io.grpc.reflection.v1.ServerReflectionGrpc;
-import io.grpc.reflection.v1.ServerReflectionRequest;
-import io.grpc.reflection.v1.ServerReflectionResponse;
-import io.grpc.reflection.v1.ServiceResponse;
-import io.grpc.stub.StreamObserver;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
@@ -91,38 +85,6 @@ public abstract class PackagedServiceSmokeChecks {
 
     @Test
     void reflectionListsTheV1ServiceAndHealth() throws Exception {
-        assertThat(reflectedServices()).contains(v1Service(), "grpc.health.v1.Health");
-    }
-
-    private List<String> reflectedServices() throws Exception {
-        CompletableFuture<List<String>> names = new CompletableFuture<>();
-        StreamObserver<ServerReflectionRequest> requests =
-                ServerReflectionGrpc.newStub(admin)
-                        .serverReflectionInfo(
-                                new StreamObserver<>() {
-                                    @Override
-                                    public void onNext(ServerReflectionResponse response) {
-                                        names.complete(
-                                                response
-                                                        .getListServicesResponse()
-                                                        .getServiceList()
-                                                        .stream()
-                                                        .map(ServiceResponse::getName)
-                                                        .toList());
-                                    }
-
-                                    @Override
-                                    public void onError(Throwable t) {
-                                        names.completeExceptionally(t);
-                                    }
-
-                                    @Override
-                                    public void onCompleted() {
-                                        names.complete(List.of());
-                                    }
-                                });
-        requests.onNext(ServerReflectionRequest.newBuilder().setListServices("*").build());
-        requests.onCompleted();
-        return names.get(10, TimeUnit.SECONDS);
+        assertThat(GrpcReflection.services(admin)).contains(v1Service(), "grpc.health.v1.Health");
     }
 }

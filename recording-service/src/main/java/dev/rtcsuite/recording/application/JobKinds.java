@@ -16,6 +16,15 @@ final class JobKinds {
     /** Deletes files whose retention has run out; key the day. */
     static final String RETENTION_SWEEP = "recording.retention-sweep";
 
+    /** Closes the usage periods of every recording task (a report period); key the slot. */
+    static final String USAGE_FLUSH = "recording.usage-flush";
+
+    /** Asks for the storage usage of the billing days that have closed; key the UTC hour. */
+    static final String STORAGE_SWEEP = "recording.storage-sweep";
+
+    /** Hands one app's stored bytes of one billing day to rating-service; key app:day. */
+    static final String STORAGE_REPORT = "recording.storage-report";
+
     static final byte[] NO_PAYLOAD = new byte[0];
 
     private JobKinds() {}

@@ -6,12 +6,14 @@ import dev.rtcsuite.rating.v1.IngestUsageRequest;
 import dev.rtcsuite.rating.v1.RatingServiceGrpc.RatingServiceBlockingStub;
 import dev.rtcsuite.rating.v1.RecordingSegment;
 import dev.rtcsuite.rating.v1.RecordingType;
+import dev.rtcsuite.rating.v1.StorageUsage;
 import dev.rtcsuite.rating.v1.UsageRecord;
 import dev.rtcsuite.recording.domain.task.TaskKind;
 import dev.rtcsuite.recording.domain.usage.UsageSegment;
 import io.quarkus.grpc.GrpcClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +44,27 @@ public class UsageReporter {
                                         .toString());
         segments.forEach(segment -> request.addRecords(record(segment)));
         rating.withDeadlineAfter(3, TimeUnit.SECONDS).ingestUsage(request.build());
+    }
+
+    /** Sends one app's stored bytes of one billing day (GB-days = bytes / 10^9). */
+    public void sendStorage(long sdkAppId, LocalDate billingDay, long storedBytes) {
+        String key = "recording-storage:" + sdkAppId + ":" + billingDay;
+        rating.withDeadlineAfter(3, TimeUnit.SECONDS)
+                .ingestUsage(
+                        IngestUsageRequest.newBuilder()
+                                .setRequestId(
+                                        UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8))
+                                                .toString())
+                                .addRecords(
+                                        UsageRecord.newBuilder()
+                                                .setIdempotencyKey(key)
+                                                .setSdkAppId(sdkAppId)
+                                                .setStorage(
+                                                        StorageUsage.newBuilder()
+                                                                .setBillingDay(
+                                                                        ProtoTime.date(billingDay))
+                                                                .setStoredBytes(storedBytes)))
+                                .build());
     }
 
     static UsageRecord record(UsageSegment segment) {

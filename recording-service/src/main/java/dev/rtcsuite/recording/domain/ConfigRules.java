@@ -89,7 +89,7 @@ public final class ConfigRules {
                         "16–128 characters, or empty to clear it; was " + key.length()));
     }
 
-    static boolean callbackUrlValid(String url) {
+    public static boolean callbackUrlValid(String url) {
         if (url.isEmpty()) {
             return true;
         }

@@ -5,6 +5,8 @@ import dev.rtcsuite.platform.grpc.GrpcCalls;
 import dev.rtcsuite.platform.grpc.GrpcErrors;
 import dev.rtcsuite.platform.grpc.ProtoTime;
 import dev.rtcsuite.platform.paging.PageRequest;
+import dev.rtcsuite.recording.application.Callbacks;
+import dev.rtcsuite.recording.application.MediaIndex;
 import dev.rtcsuite.recording.application.MixedTasks;
 import dev.rtcsuite.recording.application.RecorderEvents;
 import dev.rtcsuite.recording.application.RecordingConfigs;
@@ -12,11 +14,15 @@ import dev.rtcsuite.recording.application.StreamEvents;
 import dev.rtcsuite.recording.application.TaskQueries;
 import dev.rtcsuite.recording.application.Watches;
 import dev.rtcsuite.recording.domain.Room;
+import dev.rtcsuite.recording.domain.callback.CallbackDelivery;
+import dev.rtcsuite.recording.domain.callback.CallbackEventType;
 import dev.rtcsuite.recording.domain.room.StreamEvent;
 import dev.rtcsuite.recording.domain.task.EndReason;
 import dev.rtcsuite.recording.domain.task.RecordingTask;
 import dev.rtcsuite.recording.domain.task.TaskKind;
 import dev.rtcsuite.recording.domain.task.TaskState;
+import dev.rtcsuite.recording.persistence.CallbackRepository;
+import dev.rtcsuite.recording.persistence.FileRepository;
 import dev.rtcsuite.recording.persistence.TaskRepository;
 import dev.rtcsuite.recording.v1.*;
 import io.quarkus.grpc.GrpcService;
@@ -41,6 +47,8 @@ public class RecordingGrpcService extends MutinyRecordingServiceGrpc.RecordingSe
     private final RecorderEvents recorders;
     private final TaskQueries tasks;
     private final Watches watches;
+    private final MediaIndex media;
+    private final Callbacks callbacks;
     private final GrpcCalls calls;
     private final GrpcErrors errors;
 
@@ -51,6 +59,8 @@ public class RecordingGrpcService extends MutinyRecordingServiceGrpc.RecordingSe
             RecorderEvents recorders,
             TaskQueries tasks,
             Watches watches,
+            MediaIndex media,
+            Callbacks callbacks,
             GrpcCalls calls,
             @ConfigProperty(name = "rtcsuite.error-domain") String errorDomain) {
         this.configs = configs;
@@ -59,6 +69,8 @@ public class RecordingGrpcService extends MutinyRecordingServiceGrpc.RecordingSe
         this.recorders = recorders;
         this.tasks = tasks;
         this.watches = watches;
+        this.media = media;
+        this.callbacks = callbacks;
         this.calls = calls;
         this.errors = new GrpcErrors(errorDomain);
     }
@@ -403,6 +415,196 @@ public class RecordingGrpcService extends MutinyRecordingServiceGrpc.RecordingSe
                                     .setDuplicate(applied.duplicate());
                     applied.file().ifPresent(f -> response.setFile(MediaProtoMapper.file(f)));
                     return response.build();
+                });
+    }
+
+    @Override
+    public Uni<SearchMediaFilesResponse> searchMediaFiles(SearchMediaFilesRequest request) {
+        return calls.answer(
+                () -> {
+                    PageRequest page =
+                            PageRequest.of(request.getPageSize(), request.getPageToken());
+                    List<FileRepository.Listed> listed =
+                            media.search(MediaRequests.search(request, page));
+                    SearchMediaFilesResponse.Builder response =
+                            SearchMediaFilesResponse.newBuilder();
+                    listed.stream()
+                            .limit(page.size())
+                            .forEach(l -> response.addFiles(MediaProtoMapper.file(l.file())));
+                    if (listed.size() > page.size()) {
+                        response.setNextPageToken(
+                                PageRequest.token(
+                                        Optional.of(listed.get(page.size() - 1).listSeq())));
+                    }
+                    return response.build();
+                });
+    }
+
+    @Override
+    public Uni<GetMediaFileResponse> getMediaFile(GetMediaFileRequest request) {
+        return calls.answer(
+                () -> {
+                    MediaRequests.fileId(request.getFileId());
+                    return GetMediaFileResponse.newBuilder()
+                            .setFile(
+                                    MediaProtoMapper.file(
+                                            media.file(request.getFileId(), request.getSdkAppId())))
+                            .build();
+                });
+    }
+
+    @Override
+    public Uni<DeleteMediaFileResponse> deleteMediaFile(DeleteMediaFileRequest request) {
+        return calls.once(
+                "DeleteMediaFile",
+                request.getRequestId(),
+                request,
+                DeleteMediaFileResponse.parser(),
+                () -> {
+                    MediaRequests.fileId(request.getFileId());
+                    MediaIndex.Deleted deleted =
+                            media.delete(request.getFileId(), request.getSdkAppId());
+                    return DeleteMediaFileResponse.newBuilder()
+                            .setFile(MediaProtoMapper.file(deleted.file()))
+                            .setAlreadyDeleted(deleted.alreadyDeleted())
+                            .build();
+                });
+    }
+
+    @Override
+    public Uni<GetPlaybackUrlResponse> getPlaybackUrl(GetPlaybackUrlRequest request) {
+        return calls.answer(
+                () -> {
+                    MediaIndex.Playback playback =
+                            media.playback(
+                                    request.getFileId(),
+                                    request.getSdkAppId(),
+                                    MediaRequests.ttl(request));
+                    return GetPlaybackUrlResponse.newBuilder()
+                            .setUrl(playback.url())
+                            .setExpireTime(ProtoTime.timestamp(playback.expires()))
+                            .build();
+                });
+    }
+
+    @Override
+    public Uni<ListCallbackDeliveriesResponse> listCallbackDeliveries(
+            ListCallbackDeliveriesRequest request) {
+        return calls.answer(
+                () -> {
+                    FieldChecks checks = new FieldChecks();
+                    RecordingRequests.app(request.getSdkAppId(), "sdk_app_id", checks);
+                    Set<CallbackDelivery.State> states =
+                            EnumSet.noneOf(CallbackDelivery.State.class);
+                    request.getStatesList()
+                            .forEach(
+                                    s -> {
+                                        var state = CallbackProtoMapper.state(s);
+                                        checks.check(
+                                                state != null,
+                                                "states",
+                                                "known delivery states only");
+                                        if (state != null) {
+                                            states.add(state);
+                                        }
+                                    });
+                    Set<CallbackEventType> types = EnumSet.noneOf(CallbackEventType.class);
+                    request.getEventTypesList()
+                            .forEach(
+                                    t -> {
+                                        var type = CallbackProtoMapper.type(t);
+                                        checks.check(
+                                                type != null,
+                                                "event_types",
+                                                "known event types only");
+                                        if (type != null) {
+                                            types.add(type);
+                                        }
+                                    });
+                    checks.throwIfInvalid();
+                    PageRequest page =
+                            PageRequest.of(request.getPageSize(), request.getPageToken());
+                    List<CallbackRepository.Listed> listed =
+                            callbacks.list(
+                                    new CallbackRepository.ListQuery(
+                                            request.getSdkAppId(),
+                                            states,
+                                            types,
+                                            request.hasStartTime()
+                                                    ? Optional.of(
+                                                            ProtoTime.instant(
+                                                                    request.getStartTime()))
+                                                    : Optional.empty(),
+                                            request.hasEndTime()
+                                                    ? Optional.of(
+                                                            ProtoTime.instant(request.getEndTime()))
+                                                    : Optional.empty(),
+                                            page.after(),
+                                            page.size() + 1));
+                    ListCallbackDeliveriesResponse.Builder response =
+                            ListCallbackDeliveriesResponse.newBuilder();
+                    listed.stream()
+                            .limit(page.size())
+                            .forEach(
+                                    l ->
+                                            response.addDeliveries(
+                                                    CallbackProtoMapper.delivery(
+                                                            l.delivery(),
+                                                            callbacks.nextAttempt(l.delivery()))));
+                    if (listed.size() > page.size()) {
+                        response.setNextPageToken(
+                                PageRequest.token(
+                                        Optional.of(listed.get(page.size() - 1).listSeq())));
+                    }
+                    return response.build();
+                });
+    }
+
+    @Override
+    public Uni<RedeliverCallbackResponse> redeliverCallback(RedeliverCallbackRequest request) {
+        return calls.once(
+                "RedeliverCallback",
+                request.getRequestId(),
+                request,
+                RedeliverCallbackResponse.parser(),
+                () -> {
+                    new FieldChecks()
+                            .check(!request.getDeliveryId().isEmpty(), "delivery_id", "required")
+                            .throwIfInvalid();
+                    CallbackDelivery delivery =
+                            callbacks.redeliver(request.getDeliveryId(), request.getSdkAppId());
+                    return RedeliverCallbackResponse.newBuilder()
+                            .setDelivery(
+                                    CallbackProtoMapper.delivery(
+                                            delivery, callbacks.nextAttempt(delivery)))
+                            .build();
+                });
+    }
+
+    @Override
+    public Uni<TestCallbackEndpointResponse> testCallbackEndpoint(
+            TestCallbackEndpointRequest request) {
+        return calls.once(
+                "TestCallbackEndpoint",
+                request.getRequestId(),
+                request,
+                TestCallbackEndpointResponse.parser(),
+                () -> {
+                    FieldChecks checks = new FieldChecks();
+                    RecordingRequests.app(request.getSdkAppId(), "sdk_app_id", checks);
+                    checks.throwIfInvalid();
+                    Callbacks.TestResult result =
+                            callbacks.test(request.getSdkAppId(), request.getUrl());
+                    return TestCallbackEndpointResponse.newBuilder()
+                            .setSuccess(result.outcome().delivered())
+                            .setHttpStatus(result.outcome().httpStatus())
+                            .setLatency(
+                                    com.google.protobuf.Duration.newBuilder()
+                                            .setSeconds(result.outcome().latency().getSeconds())
+                                            .setNanos(result.outcome().latency().getNano()))
+                            .setErrorMessage(result.outcome().error())
+                            .setEventId(result.eventId())
+                            .build();
                 });
     }
 

@@ -6,12 +6,15 @@ import dev.rtcsuite.recording.domain.Room;
 import dev.rtcsuite.recording.domain.StreamType;
 import dev.rtcsuite.recording.domain.files.FileState;
 import dev.rtcsuite.recording.domain.files.MediaFile;
+import dev.rtcsuite.recording.domain.files.MediaQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The media index (SPEC C-5); see V1__recording.sql. */
@@ -101,6 +104,87 @@ public class FileRepository {
                 "SELECT " + COLUMNS + " FROM media_file WHERE task_id = ? ORDER BY list_seq",
                 FileRepository::file,
                 taskId);
+    }
+
+    /** A page of a search, in creation order either way; DELETED files are never returned. */
+    public List<Listed> search(MediaQuery query) {
+        StringBuilder sql =
+                new StringBuilder(
+                        "SELECT "
+                                + COLUMNS
+                                + " FROM media_file WHERE sdk_app_id = ? AND state <> 'DELETED'");
+        List<Object> parameters = new ArrayList<>(List.of(query.sdkAppId()));
+        if (!query.namePrefix().isEmpty()) {
+            sql.append(" AND starts_with(name, ?)");
+            parameters.add(query.namePrefix());
+        }
+        if (!query.text().isEmpty()) {
+            sql.append(
+                    " AND (strpos(lower(name), ?) > 0 OR strpos(lower(user_id), ?) > 0 OR"
+                            + " strpos(lower(stream_id), ?) > 0 OR"
+                            + " strpos(lower(user_define_record_id), ?) > 0 OR"
+                            + " strpos(lower(record_id), ?) > 0)");
+            String text = query.text().toLowerCase(Locale.ROOT);
+            for (int i = 0; i < 5; i++) {
+                parameters.add(text);
+            }
+        }
+        if (!query.streamId().isEmpty()) {
+            sql.append(" AND stream_id = ?");
+            parameters.add(query.streamId());
+        }
+        query.startFrom()
+                .ifPresent(
+                        from -> {
+                            sql.append(" AND start_time >= ?");
+                            parameters.add(from);
+                        });
+        query.startBefore()
+                .ifPresent(
+                        before -> {
+                            sql.append(" AND start_time < ?");
+                            parameters.add(before);
+                        });
+        if (!query.formats().isEmpty()) {
+            sql.append(" AND format = ANY (?)");
+            parameters.add(query.formats().stream().map(Enum::name).toArray(String[]::new));
+        }
+        if (!query.storageSubApp().isEmpty()) {
+            sql.append(" AND storage_sub_app = ?");
+            parameters.add(query.storageSubApp());
+        }
+        if (query.afterSeq() > 0) {
+            sql.append(query.newestFirst() ? " AND list_seq < ?" : " AND list_seq > ?");
+            parameters.add(query.afterSeq());
+        }
+        sql.append(query.newestFirst() ? " ORDER BY list_seq DESC" : " ORDER BY list_seq");
+        sql.append(" LIMIT ?");
+        parameters.add(query.limit());
+        return jdbc.query(
+                sql.toString(),
+                row -> new Listed(row.getLong(22), file(row)),
+                parameters.toArray());
+    }
+
+    /** Files whose retention ran out by {@code now}, locked, at most {@code limit}. */
+    public List<MediaFile> lockExpired(Instant now, int limit) {
+        return jdbc.query(
+                "SELECT "
+                        + COLUMNS
+                        + " FROM media_file WHERE state <> 'DELETED' AND expire_time <= ? ORDER BY"
+                        + " expire_time LIMIT ? FOR UPDATE SKIP LOCKED",
+                FileRepository::file,
+                now,
+                limit);
+    }
+
+    /** Marks every file of an app deleted (a reclaimed account); returns how many. */
+    public int deleteAllOf(long sdkAppId, Instant now) {
+        return jdbc.update(
+                "UPDATE media_file SET state = 'DELETED', delete_time = ? WHERE sdk_app_id = ? AND"
+                        + " state <> 'DELETED'",
+                now,
+                sdkAppId);
     }
 
     Optional<MediaFile> one(String sql, Object... parameters) {

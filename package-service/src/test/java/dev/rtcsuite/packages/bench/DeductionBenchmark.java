@@ -1,0 +1,158 @@
+package dev.rtcsuite.packages.bench;
+
+import dev.rtcsuite.common.v1.BillableItem;
+import dev.rtcsuite.common.v1.ResolutionTier;
+import dev.rtcsuite.packages.v1.CreateAccountRequest;
+import dev.rtcsuite.packages.v1.CreateAppRequest;
+import dev.rtcsuite.packages.v1.DeductUsageRequest;
+import dev.rtcsuite.packages.v1.GrantPackageRequest;
+import dev.rtcsuite.packages.v1.PackagesServiceGrpc.PackagesServiceBlockingStub;
+import dev.rtcsuite.packages.v1.TrialExhaustionPolicy;
+import dev.rtcsuite.platform.grpc.ProtoMoney;
+import dev.rtcsuite.platform.grpc.ProtoTime;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Deduction throughput (issue #4), a harness rather than a test: DeductUsage through the gRPC API
+ * of the service under test into real PostgreSQL, on one hot account and spread over many accounts,
+ * then the overdraft count (package minutes taken beyond what a package had, or a package whose
+ * remaining minutes disagree with its deductions). Runs only when asked:
+ *
+ * <pre>./mvnw -B verify -pl package-service -Dtest=DeductionBenchmark -Dbench=true
+ *   [-Dbench.deductions=20000 -Dbench.callers=32 -Dbench.accounts=100]</pre>
+ */
+@QuarkusTest
+@EnabledIfSystemProperty(named = "bench", matches = "true")
+class DeductionBenchmark {
+
+    @GrpcClient PackagesServiceBlockingStub packages;
+    @Inject AgroalDataSource dataSource;
+
+    private final int deductions = Integer.getInteger("bench.deductions", 20_000);
+    private final int callers = Integer.getInteger("bench.callers", 32);
+    private final int accounts = Integer.getInteger("bench.accounts", 100);
+
+    @Test
+    void deductionThroughput() throws Exception {
+        List<Long> hot = List.of(newApp());
+        List<Long> many = new ArrayList<>();
+        for (int i = 0; i < accounts; i++) {
+            many.add(newApp());
+        }
+        run("warm-up", many, deductions / 10);
+        double hotRate = run("hot account", hot, deductions);
+        double manyRate = run(accounts + " accounts", many, deductions);
+        System.out.printf(
+                "%nDeductUsage, %d deductions each run, %d concurrent callers%n"
+                        + "one hot account:       %,.0f deductions/s%n"
+                        + "%d accounts:           %,.0f deductions/s%n"
+                        + "overdrafts:            %d%n",
+                deductions, callers, hotRate, accounts, manyRate, overdrafts());
+    }
+
+    private double run(String name, List<Long> apps, int count) throws Exception {
+        List<DeductUsageRequest> requests = new ArrayList<>(count);
+        LocalDate firstDay = LocalDate.now().minusDays(400 + (System.nanoTime() % 1000));
+        for (int i = 0; i < count; i++) {
+            long app = apps.get(i % apps.size());
+            int slot = i / apps.size();
+            requests.add(
+                    DeductUsageRequest.newBuilder()
+                            .setRequestId(UUID.randomUUID().toString())
+                            .setSdkAppId(app)
+                            .setBillingDay(ProtoTime.date(firstDay.plusDays(slot / (288 * 6))))
+                            .setItem(BillableItem.BILLABLE_ITEM_BASE_SERVICE)
+                            .setTier(ResolutionTier.forNumber(1 + slot % 6))
+                            .setIntervalIndex((slot / 6) % 288)
+                            .setUsageMinutes(1 + i % 7)
+                            .setUnitPrice(
+                                    ProtoMoney.money(
+                                            new BigDecimal("0.028"), Currency.getInstance("CNY")))
+                            .setPriceBookVersion("bench")
+                            .build());
+        }
+        long started = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(callers)) {
+            List<Future<?>> calls = new ArrayList<>();
+            int perCaller = (count + callers - 1) / callers;
+            for (int c = 0; c < callers; c++) {
+                List<DeductUsageRequest> share =
+                        requests.subList(
+                                Math.min(count, c * perCaller),
+                                Math.min(count, (c + 1) * perCaller));
+                calls.add(pool.submit(() -> share.forEach(packages::deductUsage)));
+            }
+            for (Future<?> call : calls) {
+                call.get();
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("%s: %d deductions in %.2f s%n", name, count, seconds);
+        return count / seconds;
+    }
+
+    /** An account with one big gift package (the trial too) and its app. */
+    private long newApp() {
+        String account =
+                packages.createAccount(
+                                CreateAccountRequest.newBuilder()
+                                        .setRequestId(UUID.randomUUID().toString())
+                                        .setDisplayName("bench")
+                                        .setTrialExhaustionPolicy(
+                                                TrialExhaustionPolicy
+                                                        .TRIAL_EXHAUSTION_POLICY_CONTINUE)
+                                        .build())
+                        .getAccount()
+                        .getAccountId();
+        packages.grantPackage(
+                GrantPackageRequest.newBuilder()
+                        .setRequestId(UUID.randomUUID().toString())
+                        .setAccountId(account)
+                        .setMinutes(100_000_000)
+                        .setValidityMonths(36)
+                        .setNote("bench")
+                        .build());
+        return packages.createApp(
+                        CreateAppRequest.newBuilder()
+                                .setRequestId(UUID.randomUUID().toString())
+                                .setAccountId(account)
+                                .setName("bench")
+                                .build())
+                .getApp()
+                .getSdkAppId();
+    }
+
+    private long overdrafts() throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet row =
+                        statement.executeQuery(
+                                "SELECT (SELECT count(*) FROM deduction_part WHERE minutes_after <"
+                                        + " 0 OR minutes_before - package_minutes <>"
+                                        + " minutes_after) + (SELECT count(*) FROM prepaid_package"
+                                        + " p WHERE p.total_minutes - p.remaining_minutes <>"
+                                        + " coalesce((SELECT sum(package_minutes) FROM"
+                                        + " deduction_part d WHERE d.package_id = p.package_id),"
+                                        + " 0))")) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+}

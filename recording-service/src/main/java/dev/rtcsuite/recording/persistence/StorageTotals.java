@@ -1,0 +1,45 @@
+package dev.rtcsuite.recording.persistence;
+
+import dev.rtcsuite.platform.persistence.Jdbc;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+
+/** Bytes of recorded files kept, for storage usage (SPEC R-7, C-7). */
+@ApplicationScoped
+public class StorageTotals {
+
+    /** The apps with files and the billing zones their files are named in. */
+    public record AppZone(long sdkAppId, String zone) {}
+
+    private final Jdbc jdbc;
+
+    public StorageTotals(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<AppZone> appsWithFiles(Instant since) {
+        return jdbc.query(
+                "SELECT DISTINCT f.sdk_app_id, t.billing_zone FROM media_file f JOIN recording_task"
+                        + " t ON t.task_id = f.task_id WHERE f.state = 'AVAILABLE' OR f.delete_time"
+                        + " >= ?",
+                row -> new AppZone(row.getLong(1), row.getString(2)),
+                since);
+    }
+
+    /**
+     * Bytes of the app's files stored at any moment of [from, to): an upper bound of the day's peak
+     * that counts every format's file on its own.
+     */
+    public long storedBytes(long sdkAppId, Instant from, Instant to) {
+        return jdbc.query(
+                        "SELECT coalesce(sum(size_bytes), 0) FROM media_file WHERE sdk_app_id = ?"
+                                + " AND state <> 'UPLOAD_RETRYING' AND create_time < ? AND"
+                                + " (delete_time IS NULL OR delete_time > ?)",
+                        row -> row.getLong(1),
+                        sdkAppId,
+                        to,
+                        from)
+                .getFirst();
+    }
+}

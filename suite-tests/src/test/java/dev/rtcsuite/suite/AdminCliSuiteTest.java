@@ -1,0 +1,355 @@
+package dev.rtcsuite.suite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rtcsuite.common.v1.StreamType;
+import dev.rtcsuite.mixing.v1.LayoutParams;
+import dev.rtcsuite.mixing.v1.LayoutTemplate;
+import dev.rtcsuite.mixing.v1.MixInput;
+import dev.rtcsuite.mixing.v1.MixingServiceGrpc;
+import dev.rtcsuite.mixing.v1.PreviewLayoutRequest;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The packaged admin CLI (admin-cli/target/quarkus-app) run as an operator runs it, over TLS with
+ * the admin certificate and token, against the four real services: the commands whose RPCs are
+ * implemented today, each output asserted exactly.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AdminCliSuiteTest {
+
+    private RunningSuite suite;
+    private Path root;
+    private String accountId;
+    private long sdkAppId;
+
+    record Run(int exitCode, String out, String err) {}
+
+    @BeforeAll
+    void startTheSuite() throws Exception {
+        root = Path.of(System.getProperty("rtcsuite.root", "..")).toAbsolutePath();
+        suite = RunningSuite.start("admin-cli");
+    }
+
+    @AfterAll
+    void stopTheSuite() throws Exception {
+        suite.close();
+    }
+
+    @Test
+    @Order(1)
+    void everyServiceIsHealthy() throws Exception {
+        Run run = admin("health");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .isEqualTo(
+                        String.format(
+                                """
+                                SERVICE            TARGET           STATUS
+                                recording-service  127.0.0.1:%d  SERVING
+                                mixing-service     127.0.0.1:%d  SERVING
+                                rating-service     127.0.0.1:%d  SERVING
+                                package-service    127.0.0.1:%d  SERVING
+                                """,
+                                port("recording"),
+                                port("mixing"),
+                                port("rating"),
+                                port("package")));
+    }
+
+    @Test
+    @Order(2)
+    void createsAnAccountAndARetryWithTheSameRequestIdReturnsTheSameAccount() throws Exception {
+        String requestId = "cli-account-" + UUID.randomUUID();
+        String[] create = {
+            "account",
+            "create",
+            "--name",
+            "CLI Classroom Ltd",
+            "--trial-policy",
+            "STOP",
+            "--request-id",
+            requestId
+        };
+
+        Run human = admin(create);
+        Run retryAsJson = admin(append(create, "--json"));
+
+        assertThat(human.exitCode()).as(human.err()).isZero();
+        accountId = field(retryAsJson.out(), "accountId");
+        assertThat(human.out())
+                .isEqualTo(
+                        """
+                        account_id: %s
+                        display_name: CLI Classroom Ltd
+                        billing_time_zone: Asia/Shanghai
+                        trial_exhaustion_policy: STOP
+                        status: ACTIVE
+                        create_time: %s
+                        update_time: %s
+                        postpaid_enabled: false
+                        settlement_cycle: DAILY
+                        status_reason: NONE
+                        enterprise_verified: false
+                        legacy_recording_plan: false
+                        """
+                                .formatted(
+                                        accountId,
+                                        field(retryAsJson.out(), "createTime"),
+                                        field(retryAsJson.out(), "updateTime")));
+    }
+
+    @Test
+    @Order(3)
+    void createsAnAppWhoseServiceStatusIsInService() throws Exception {
+        String requestId = "cli-app-" + UUID.randomUUID();
+        String[] create = {
+            "app",
+            "create",
+            "--account",
+            accountId,
+            "--name",
+            "cli-classroom",
+            "--request-id",
+            requestId
+        };
+
+        Run human = admin(create);
+        Run retryAsJson = admin(append(create, "--json"));
+        sdkAppId = Long.parseLong(field(retryAsJson.out(), "sdkAppId"));
+        Run status = admin("status", "--app", Long.toString(sdkAppId));
+
+        assertThat(human.exitCode()).as(human.err()).isZero();
+        assertThat(human.out())
+                .isEqualTo(
+                        """
+                        sdk_app_id: %d
+                        account_id: %s
+                        name: cli-classroom
+                        state: ENABLED
+                        create_time: %s
+                        update_time: %s
+                        """
+                                .formatted(
+                                        sdkAppId,
+                                        accountId,
+                                        field(retryAsJson.out(), "createTime"),
+                                        field(retryAsJson.out(), "updateTime")));
+        assertThat(status.out())
+                .isEqualTo(
+                        """
+                        app %d: in service
+                        account: %s (ACTIVE)
+                        app state: ENABLED
+                        reason: NONE
+                        """
+                                .formatted(sdkAppId, accountId));
+    }
+
+    @Test
+    @Order(4)
+    void badInputIsShownWithEveryFieldViolation() throws Exception {
+        Run run = admin("app", "create", "--account", "not-an-id", "--name", "");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err())
+                .isEqualTo(
+                        """
+                        error: package-service (127.0.0.1:%d) answered INVALID_ARGUMENT: \
+                        The request has invalid fields: name must be 1–128 characters, was 0; \
+                        account_id must be an account id (a UUID); was 'not-an-id'
+                          reason: VALIDATION_FAILED (packages.rtcsuite.dev)
+                          fields: name,account_id
+                          violationCount: 2
+                          field name: must be 1–128 characters, was 0
+                          field account_id: must be an account id (a UUID); was 'not-an-id'
+                        """
+                                .formatted(port("package")));
+    }
+
+    /** Half an hour of one user alone in a room, two days ago (a closed billing day). */
+    @Test
+    @Order(5)
+    void showsTheUsageAndTheDailyBillOfRatedUsage() throws Exception {
+        LocalDate day = LocalDate.now(AloneInARoom.SHANGHAI).minusDays(2);
+        Instant start = AloneInARoom.start(day);
+        AloneInARoom.billAfter(suite.channel("rating"), sdkAppId, "cli-presence", day, 1800);
+
+        Run usage = admin("usage", "--app", Long.toString(sdkAppId), "--day", day.toString());
+        Run bill = admin("bill", "--app", Long.toString(sdkAppId), "--day", day.toString());
+
+        assertThat(usage.exitCode()).as(usage.err()).isZero();
+        StringBuilder buckets = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            buckets.append(start.plusSeconds(300L * i)).append("  AUDIO  300      5\n");
+        }
+        assertThat(usage.out())
+                .isEqualTo(
+                        "BASE_SERVICE usage of app "
+                                + sdkAppId
+                                + " (FIVE_MINUTES buckets)\n"
+                                + "START                 TIER   SECONDS  MINUTES\n"
+                                + buckets
+                                + "total: 30 billable minutes\n");
+        // SPEC R-3: 30 audio minutes × 7.00 CNY per 1,000 minutes = 0.21 CNY.
+        assertThat(bill.out())
+                .isEqualTo(
+                        """
+                        bill of app %d, account %s, %s (Asia/Shanghai), CLOSED
+                        ITEM          TIER   QUANTITY  UNIT     UNIT PRICE  AMOUNT    ROUNDED
+                        BASE_SERVICE  AUDIO  30        MINUTES  0.007 CNY   0.21 CNY  0.21 CNY
+                        total: 0.21 CNY (exact 0.21 CNY)
+                        """
+                                .formatted(sdkAppId, accountId, day));
+    }
+
+    /** MIXING.md template 1: 3 inputs → 2×2 cells, the incomplete last row centred. */
+    @Test
+    @Order(6)
+    void savesTheLayoutPreviewPngOfAGrid() throws Exception {
+        Path png = Files.createDirectories(Path.of("target", "admin-cli")).resolve("grid.png");
+
+        Run run =
+                admin(
+                        "mix",
+                        "preview",
+                        "--template",
+                        "grid",
+                        "--canvas",
+                        "640x360",
+                        "--input",
+                        "alice",
+                        "--input",
+                        "bob:aux:1920x1080",
+                        "--input",
+                        "carol:640x480",
+                        "--out",
+                        png.toAbsolutePath().toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        byte[] written = Files.readAllBytes(png);
+        assertThat(run.out())
+                .isEqualTo(
+                        """
+                        layout: 640x360, 3 regions
+                        USER   STREAM  X    Y    WIDTH  HEIGHT  Z  VIDEO
+                        alice  MAIN    0    0    320    180     0  yes
+                        bob    AUX     320  0    320    180     0  yes
+                        carol  MAIN    160  180  320    180     0  yes
+                        wrote %s (%d bytes)
+                        """
+                                .formatted(png.toAbsolutePath(), written.length));
+        assertThat(new String(written, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
+        assertThat(ByteBuffer.wrap(written, 16, 8).getInt()).isEqualTo(640);
+        assertThat(ByteBuffer.wrap(written, 20, 4).getInt()).isEqualTo(360);
+        assertThat(written).isEqualTo(previewDirectly());
+    }
+
+    private byte[] previewDirectly() {
+        return MixingServiceGrpc.newBlockingStub(suite.channel("mixing"))
+                .previewLayout(
+                        PreviewLayoutRequest.newBuilder()
+                                .setLayoutParams(
+                                        LayoutParams.newBuilder()
+                                                .setTemplate(LayoutTemplate.LAYOUT_TEMPLATE_GRID))
+                                .setCanvasWidth(640)
+                                .setCanvasHeight(360)
+                                .addInputs(camera("alice", StreamType.STREAM_TYPE_MAIN, 1280, 720))
+                                .addInputs(
+                                        camera("bob", StreamType.STREAM_TYPE_AUX, 1920, 1080)
+                                                .toBuilder()
+                                                .setHasAudio(false))
+                                .addInputs(camera("carol", StreamType.STREAM_TYPE_MAIN, 640, 480))
+                                .build())
+                .getPng()
+                .toByteArray();
+    }
+
+    private static MixInput camera(String user, StreamType type, int width, int height) {
+        return MixInput.newBuilder()
+                .setUserId(user)
+                .setStreamType(type)
+                .setHasAudio(true)
+                .setHasVideo(true)
+                .setWidth(width)
+                .setHeight(height)
+                .build();
+    }
+
+    private int port(String area) {
+        return suite.service(area).port;
+    }
+
+    /** Runs `java -jar admin-cli/target/quarkus-app/quarkus-run.jar` against the suite. */
+    private Run admin(String... args) throws IOException, InterruptedException {
+        Path jar = root.resolve("admin-cli/target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: package admin-cli first");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-jar");
+        command.add(jar.toString());
+        for (String area : RunningSuite.AREAS) {
+            command.add("--" + area + "=127.0.0.1:" + port(area));
+        }
+        command.add("--credentials=" + suite.credentials.dir());
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("admin-out", ".txt");
+        Path err = Files.createTempFile("admin-err", ".txt");
+        Process process =
+                new ProcessBuilder(command)
+                        .redirectOutput(out.toFile())
+                        .redirectError(err.toFile())
+                        .start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("admin " + String.join(" ", args) + " did not finish");
+        }
+        Run run =
+                new Run(
+                        process.exitValue(),
+                        Files.readString(out, StandardCharsets.UTF_8),
+                        Files.readString(err, StandardCharsets.UTF_8));
+        Files.delete(out);
+        Files.delete(err);
+        return run;
+    }
+
+    private static String[] append(String[] args, String more) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = more;
+        return all;
+    }
+
+    /** A top-level or nested string field of protobuf JSON output. */
+    private static String field(String json, String name) {
+        Matcher matcher = Pattern.compile("\"" + name + "\": \"([^\"]*)\"").matcher(json);
+        if (!matcher.find()) {
+            throw new AssertionError("no " + name + " in " + json);
+        }
+        return matcher.group(1);
+    }
+}
