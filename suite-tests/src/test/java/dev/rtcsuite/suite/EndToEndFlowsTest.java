@@ -471,7 +471,8 @@ class EndToEndFlowsTest {
         assertThat(LocalDate.ofInstant(recordingStart, shanghai))
                 .as("the flow needs 110 minutes of day D behind it")
                 .isEqualTo(dayD);
-        IngestUsageRequest.Builder recording = IngestUsageRequest.newBuilder().setRequestId(UUID.randomUUID().toString());
+        IngestUsageRequest.Builder recording =
+                IngestUsageRequest.newBuilder().setRequestId(UUID.randomUUID().toString());
         // Segments of at most an hour, as recorders report them: 60 + 40 minutes.
         for (int part = 0; part < 2; part++) {
             recording.addRecords(
@@ -481,13 +482,17 @@ class EndToEndFlowsTest {
                             .setRecordingSegment(
                                     RecordingSegment.newBuilder()
                                             .setTaskId("task-across-days")
-                                            .setRecordingType(RecordingType.RECORDING_TYPE_SINGLE_STREAM)
+                                            .setRecordingType(
+                                                    RecordingType.RECORDING_TYPE_SINGLE_STREAM)
                                             .setInputUserId("anchor")
                                             .setInputStreamType(StreamType.STREAM_TYPE_MAIN)
                                             .setFormatCount(1)
                                             .setWidth(1920)
                                             .setHeight(1080)
-                                            .setStartTime(RecordingFlow.timestamp(recordingStart.plusSeconds(3_600L * part)))
+                                            .setStartTime(
+                                                    RecordingFlow.timestamp(
+                                                            recordingStart.plusSeconds(
+                                                                    3_600L * part)))
                                             .setSeconds(part == 0 ? 3_600 : 2_400)));
         }
         ratingMedia.ingestUsage(recording.build());

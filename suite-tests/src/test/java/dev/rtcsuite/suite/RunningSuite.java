@@ -116,7 +116,8 @@ final class RunningSuite implements AutoCloseable {
      * the time and only {@link #advanceClocks} moves it (the same hook).
      */
     Instant stopClocks() throws IOException, InterruptedException {
-        Instant at = Instant.now().plusSeconds(2).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant at =
+                Instant.now().plusSeconds(2).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         for (ServiceProcess service : services.values()) {
             service.post("/rtcsuite/test-clock?stop-at=" + at, credentials.token("admin"));
         }

@@ -13,8 +13,9 @@ import java.time.format.DateTimeParseException;
 
 /**
  * {@code POST /rtcsuite/test-clock?advance=PT25H} moves the service's {@link MovableClock} and
- * answers the new time; {@code ?stop-at=2026-11-30T08:00:00Z} stops it there. Only in builds made with {@code rtcsuite.test-hooks=true}; an ADMIN token
- * is required whenever callers are authenticated.
+ * answers the new time; {@code ?stop-at=2026-11-30T08:00:00Z} stops it there. Only in builds made
+ * with {@code rtcsuite.test-hooks=true}; an ADMIN token is required whenever callers are
+ * authenticated.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "rtcsuite.test-hooks", stringValue = "true")

@@ -36,7 +36,9 @@ class MovableClockTest {
 
         assertThat(clock.instant()).isEqualTo(at.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         assertThat(clock.advance(Duration.ofMinutes(10)))
-                .isEqualTo(at.plus(Duration.ofMinutes(10)).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+                .isEqualTo(
+                        at.plus(Duration.ofMinutes(10))
+                                .truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         assertThatThrownBy(() -> clock.stopAt(at)).isInstanceOf(IllegalArgumentException.class);
     }
 }
