@@ -3,7 +3,6 @@ package dev.rtcsuite.suite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.FieldMask;
-import com.google.type.Date;
 import dev.rtcsuite.common.v1.BillableItem;
 import dev.rtcsuite.common.v1.ResolutionTier;
 import dev.rtcsuite.common.v1.StreamType;
@@ -43,7 +42,6 @@ import dev.rtcsuite.packages.v1.TrialExhaustionPolicy;
 import dev.rtcsuite.platform.grpc.ProtoMoney;
 import dev.rtcsuite.rating.v1.BillLine;
 import dev.rtcsuite.rating.v1.DailyBill;
-import dev.rtcsuite.rating.v1.GetDailyBillRequest;
 import dev.rtcsuite.rating.v1.IngestUsageRequest;
 import dev.rtcsuite.rating.v1.PresenceInterval;
 import dev.rtcsuite.rating.v1.RatingServiceGrpc;
@@ -702,17 +700,7 @@ class EndToEndFlowsTest {
     }
 
     private DailyBill bill(long app, LocalDate day) {
-        return RatingServiceGrpc.newBlockingStub(suite.channel("rating"))
-                .getDailyBill(
-                        GetDailyBillRequest.newBuilder()
-                                .setSdkAppId(app)
-                                .setBillingDay(
-                                        Date.newBuilder()
-                                                .setYear(day.getYear())
-                                                .setMonth(day.getMonthValue())
-                                                .setDay(day.getDayOfMonth()))
-                                .build())
-                .getBill();
+        return RecordingFlow.bill(suite.channel("rating"), app, day);
     }
 
     private long audioMinutes(long app, LocalDate day) {

@@ -282,7 +282,12 @@ public final class RecordingFlow {
     }
 
     private DailyBill bill(long app, LocalDate day) {
-        return RatingServiceGrpc.newBlockingStub(channels.ratingAdmin())
+        return bill(channels.ratingAdmin(), app, day);
+    }
+
+    /** The app's bill of a billing day at rating-service. */
+    public static DailyBill bill(Channel rating, long app, LocalDate day) {
+        return RatingServiceGrpc.newBlockingStub(rating)
                 .getDailyBill(
                         GetDailyBillRequest.newBuilder()
                                 .setSdkAppId(app)
