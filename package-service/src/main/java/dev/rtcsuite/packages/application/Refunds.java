@@ -98,12 +98,10 @@ public class Refunds {
                         .withPackage(held.packageId())
                         .withRefund(refund.refundId()),
                 now);
-        AccountBook after =
-                standings.apply(
-                        book,
-                        new StandingEvent.FundsAdded(now, money.balances(book.accountId())),
-                        "refund approved");
-        standings.checkRunOut(after, now);
+        standings.apply(
+                book,
+                new StandingEvent.FundsAdded(now, money.balances(book.accountId())),
+                "refund approved");
         return approved.refund();
     }
 

@@ -6,6 +6,7 @@ import dev.rtcsuite.packages.domain.money.Funds;
 import dev.rtcsuite.packages.domain.money.FundsChange;
 import dev.rtcsuite.packages.domain.money.Money;
 import dev.rtcsuite.packages.domain.standing.StandingEvent;
+import dev.rtcsuite.packages.persistence.DeductionRepository;
 import dev.rtcsuite.packages.persistence.MoneyRepository;
 import dev.rtcsuite.packages.persistence.MoneyRepository.Entry;
 import dev.rtcsuite.packages.persistence.MoneyRepository.EntryContext;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /** Balances, top-ups and the money ledger (SPEC P-5, P-6). */
 @ApplicationScoped
@@ -28,12 +30,19 @@ public class Wallets {
     private final AccountBooks books;
     private final Standings standings;
     private final MoneyRepository money;
+    private final DeductionRepository deductions;
     private final Clock clock;
 
-    public Wallets(AccountBooks books, Standings standings, MoneyRepository money, Clock clock) {
+    public Wallets(
+            AccountBooks books,
+            Standings standings,
+            MoneyRepository money,
+            DeductionRepository deductions,
+            Clock clock) {
         this.books = books;
         this.standings = standings;
         this.money = money;
+        this.deductions = deductions;
         this.clock = clock;
     }
 
@@ -42,6 +51,12 @@ public class Wallets {
 
     public Balances balances(String accountId) {
         return money.balances(books.read(accountId, "account_id").accountId());
+    }
+
+    /** Postpaid base-service charges of days not settled yet (an estimate until settlement). */
+    public Money unsettledCharges(String accountId, java.util.Currency currency) {
+        UUID id = books.read(accountId, "account_id").accountId();
+        return Money.of(deductions.unsettledOverflow(id, currency), currency);
     }
 
     /**

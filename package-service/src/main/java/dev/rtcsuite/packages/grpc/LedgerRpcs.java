@@ -293,7 +293,9 @@ class LedgerRpcs {
                                                 toProto(
                                                         book.accountId(),
                                                         funds,
-                                                        Money.zero(funds.currency()),
+                                                        wallets.unsettledCharges(
+                                                                request.getAccountId(),
+                                                                funds.currency()),
                                                         now))
                                 .toList())
                 .build();
@@ -312,7 +314,8 @@ class LedgerRpcs {
                         toProto(
                                 done.account().accountId(),
                                 done.balance(),
-                                Money.zero(done.balance().currency()),
+                                wallets.unsettledCharges(
+                                        request.getAccountId(), done.balance().currency()),
                                 clock.instant()))
                 .setEntry(toProto(done.entry()))
                 .setAccount(toProto(done.account()))

@@ -241,6 +241,22 @@ public class DeductionRepository {
         return read(where.toString(), parameters.toArray());
     }
 
+    /**
+     * The base-service overflow of billing days not settled yet, in {@code currency}: the estimate
+     * of postpaid charges a balance shows before settlement.
+     */
+    public java.math.BigDecimal unsettledOverflow(UUID accountId, Currency currency) {
+        return jdbc.query(
+                        "SELECT coalesce(sum(d.postpaid_amount), 0) FROM deduction d WHERE"
+                                + " d.account_id = ? AND d.currency = ? AND NOT EXISTS (SELECT 1"
+                                + " FROM settled_day s WHERE s.account_id = d.account_id AND"
+                                + " s.billing_day = d.billing_day)",
+                        row -> row.getBigDecimal(1),
+                        accountId,
+                        currency.getCurrencyCode())
+                .getFirst();
+    }
+
     public void deleteOfAccount(UUID accountId) {
         jdbc.update(
                 "DELETE FROM deduction_part WHERE deduction_id IN (SELECT deduction_id FROM"

@@ -192,12 +192,28 @@ class ActivationAndRefundTest {
                 Accounts.open(packages, TrialExhaustionPolicy.TRIAL_EXHAUSTION_POLICY_STOP);
         account.deduct("2023-09-01", ResolutionTier.RESOLUTION_TIER_AUDIO, 0, 10_000);
         account.topUp("504.00");
-        PrepaidPackage used = account.buy(FixedPackageSize.FIXED_PACKAGE_SIZE_25K);
-        PrepaidPackage rejected = account.buy(FixedPackageSize.FIXED_PACKAGE_SIZE_25K);
-        PrepaidPackage pending = account.buy(FixedPackageSize.FIXED_PACKAGE_SIZE_25K);
+        for (int i = 0; i < 3; i++) {
+            account.buy(FixedPackageSize.FIXED_PACKAGE_SIZE_25K);
+        }
         clock.set(Instant.parse("2023-09-01T02:05:00Z"));
         jobs.runDue(clock.instant(), 10_000);
-        account.deduct("2023-09-01", ResolutionTier.RESOLUTION_TIER_HD, 130, 1); // uses `used`
+        String usedId =
+                account.deduct("2023-09-01", ResolutionTier.RESOLUTION_TIER_HD, 130, 1)
+                        .getPackageDeductions(0)
+                        .getPackageId();
+        List<PrepaidPackage> general =
+                account.packages().stream()
+                        .filter(
+                                p ->
+                                        p.getKind()
+                                                == dev.rtcsuite.packages.v1.PackageKind
+                                                        .PACKAGE_KIND_GENERAL)
+                        .toList();
+        PrepaidPackage used = account.get(usedId);
+        List<PrepaidPackage> unused =
+                general.stream().filter(p -> !p.getPackageId().equals(usedId)).toList();
+        PrepaidPackage rejected = unused.get(0);
+        PrepaidPackage pending = unused.get(1);
 
         assertThat(RpcError.of(() -> request(used)).reason()).isEqualTo("PACKAGE_ALREADY_USED");
         assertThat(RpcError.of(() -> request(account.trial())).reason())

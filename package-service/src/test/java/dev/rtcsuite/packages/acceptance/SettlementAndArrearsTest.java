@@ -180,8 +180,10 @@ class SettlementAndArrearsTest {
         assertThat(notOver.code()).isEqualTo(Code.FAILED_PRECONDITION);
         assertThat(notOver.reason()).isEqualTo("BILLING_DAY_NOT_OVER");
 
+        assertThat(unsettled(account)).isEqualByComparingTo("28.00");
         clock.set(Instant.parse("2023-12-04T16:00:00Z"));
         List<Statement> settled = settle(account, "2023-12-04");
+        assertThat(unsettled(account)).isEqualByComparingTo("0");
         List<Statement> again = settle(account, "2023-12-04");
         runJobsAt("2023-12-04T16:30:00Z"); // the scheduled settlement finds the day settled
 
@@ -232,6 +234,16 @@ class SettlementAndArrearsTest {
                                 .setBillingDay(Accounts.date(day))
                                 .build())
                 .getStatementsList();
+    }
+
+    private BigDecimal unsettled(Accounts account) {
+        return ProtoMoney.amount(
+                packages.getBalance(
+                                dev.rtcsuite.packages.v1.GetBalanceRequest.newBuilder()
+                                        .setAccountId(account.accountId)
+                                        .build())
+                        .getBalances(0)
+                        .getUnsettledCharges());
     }
 
     private List<Statement> statements(Accounts account) {
