@@ -29,7 +29,6 @@ import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -308,28 +307,22 @@ public class RecordingGrpcService extends MutinyRecordingServiceGrpc.RecordingSe
                                     request.hasStrRoomId(),
                                     "",
                                     checks);
-                    Set<TaskState> states = EnumSet.noneOf(TaskState.class);
-                    request.getStatesList()
-                            .forEach(
-                                    s -> {
-                                        TaskState state = TaskProtoMapper.state(s);
-                                        checks.check(
-                                                state != null, "states", "known task states only");
-                                        if (state != null) {
-                                            states.add(state);
-                                        }
-                                    });
-                    Set<TaskKind> kinds = EnumSet.noneOf(TaskKind.class);
-                    request.getKindsList()
-                            .forEach(
-                                    k -> {
-                                        TaskKind kind = TaskProtoMapper.kind(k);
-                                        checks.check(
-                                                kind != null, "kinds", "SINGLE_STREAM or MIXED");
-                                        if (kind != null) {
-                                            kinds.add(kind);
-                                        }
-                                    });
+                    Set<TaskState> states =
+                            RecordingRequests.enums(
+                                    request.getStatesList(),
+                                    TaskProtoMapper::state,
+                                    TaskState.class,
+                                    "states",
+                                    "known task states only",
+                                    checks);
+                    Set<TaskKind> kinds =
+                            RecordingRequests.enums(
+                                    request.getKindsList(),
+                                    TaskProtoMapper::kind,
+                                    TaskKind.class,
+                                    "kinds",
+                                    "SINGLE_STREAM or MIXED",
+                                    checks);
                     checks.throwIfInvalid();
                     PageRequest page =
                             PageRequest.of(request.getPageSize(), request.getPageToken());
@@ -342,27 +335,17 @@ public class RecordingGrpcService extends MutinyRecordingServiceGrpc.RecordingSe
                                             states,
                                             kinds,
                                             request.getRecordId(),
-                                            request.hasStartTime()
-                                                    ? Optional.of(
-                                                            ProtoTime.instant(
-                                                                    request.getStartTime()))
-                                                    : Optional.empty(),
-                                            request.hasEndTime()
-                                                    ? Optional.of(
-                                                            ProtoTime.instant(request.getEndTime()))
-                                                    : Optional.empty(),
+                                            RecordingRequests.time(
+                                                    request.hasStartTime(), request.getStartTime()),
+                                            RecordingRequests.time(
+                                                    request.hasEndTime(), request.getEndTime()),
                                             page.after(),
                                             page.size() + 1));
                     ListRecordingTasksResponse.Builder response =
                             ListRecordingTasksResponse.newBuilder();
-                    listed.stream()
-                            .limit(page.size())
+                    Pages.rows(listed, page)
                             .forEach(l -> response.addTasks(task(l.stored().task())));
-                    if (listed.size() > page.size()) {
-                        response.setNextPageToken(
-                                PageRequest.token(
-                                        Optional.of(listed.get(page.size() - 1).listSeq())));
-                    }
+                    response.setNextPageToken(Pages.nextToken(listed, page, l -> l.listSeq()));
                     return response.build();
                 });
     }
@@ -370,17 +353,15 @@ public class RecordingGrpcService extends MutinyRecordingServiceGrpc.RecordingSe
     @Override
     public Multi<WatchRecordingTasksResponse> watchRecordingTasks(
             WatchRecordingTasksRequest request) {
-        Set<TaskState> states = EnumSet.noneOf(TaskState.class);
         FieldChecks checks = new FieldChecks();
-        request.getStatesList()
-                .forEach(
-                        s -> {
-                            TaskState state = TaskProtoMapper.state(s);
-                            checks.check(state != null, "states", "known task states only");
-                            if (state != null) {
-                                states.add(state);
-                            }
-                        });
+        Set<TaskState> states =
+                RecordingRequests.enums(
+                        request.getStatesList(),
+                        TaskProtoMapper::state,
+                        TaskState.class,
+                        "states",
+                        "known task states only",
+                        checks);
         try {
             checks.throwIfInvalid();
         } catch (RuntimeException invalid) {
@@ -428,14 +409,9 @@ public class RecordingGrpcService extends MutinyRecordingServiceGrpc.RecordingSe
                             media.search(MediaRequests.search(request, page));
                     SearchMediaFilesResponse.Builder response =
                             SearchMediaFilesResponse.newBuilder();
-                    listed.stream()
-                            .limit(page.size())
+                    Pages.rows(listed, page)
                             .forEach(l -> response.addFiles(MediaProtoMapper.file(l.file())));
-                    if (listed.size() > page.size()) {
-                        response.setNextPageToken(
-                                PageRequest.token(
-                                        Optional.of(listed.get(page.size() - 1).listSeq())));
-                    }
+                    response.setNextPageToken(Pages.nextToken(listed, page, l -> l.listSeq()));
                     return response.build();
                 });
     }
@@ -495,32 +471,21 @@ public class RecordingGrpcService extends MutinyRecordingServiceGrpc.RecordingSe
                     FieldChecks checks = new FieldChecks();
                     RecordingRequests.app(request.getSdkAppId(), "sdk_app_id", checks);
                     Set<CallbackDelivery.State> states =
-                            EnumSet.noneOf(CallbackDelivery.State.class);
-                    request.getStatesList()
-                            .forEach(
-                                    s -> {
-                                        var state = CallbackProtoMapper.state(s);
-                                        checks.check(
-                                                state != null,
-                                                "states",
-                                                "known delivery states only");
-                                        if (state != null) {
-                                            states.add(state);
-                                        }
-                                    });
-                    Set<CallbackEventType> types = EnumSet.noneOf(CallbackEventType.class);
-                    request.getEventTypesList()
-                            .forEach(
-                                    t -> {
-                                        var type = CallbackProtoMapper.type(t);
-                                        checks.check(
-                                                type != null,
-                                                "event_types",
-                                                "known event types only");
-                                        if (type != null) {
-                                            types.add(type);
-                                        }
-                                    });
+                            RecordingRequests.enums(
+                                    request.getStatesList(),
+                                    CallbackProtoMapper::state,
+                                    CallbackDelivery.State.class,
+                                    "states",
+                                    "known delivery states only",
+                                    checks);
+                    Set<CallbackEventType> types =
+                            RecordingRequests.enums(
+                                    request.getEventTypesList(),
+                                    CallbackProtoMapper::type,
+                                    CallbackEventType.class,
+                                    "event_types",
+                                    "known event types only",
+                                    checks);
                     checks.throwIfInvalid();
                     PageRequest page =
                             PageRequest.of(request.getPageSize(), request.getPageToken());
@@ -530,32 +495,22 @@ public class RecordingGrpcService extends MutinyRecordingServiceGrpc.RecordingSe
                                             request.getSdkAppId(),
                                             states,
                                             types,
-                                            request.hasStartTime()
-                                                    ? Optional.of(
-                                                            ProtoTime.instant(
-                                                                    request.getStartTime()))
-                                                    : Optional.empty(),
-                                            request.hasEndTime()
-                                                    ? Optional.of(
-                                                            ProtoTime.instant(request.getEndTime()))
-                                                    : Optional.empty(),
+                                            RecordingRequests.time(
+                                                    request.hasStartTime(), request.getStartTime()),
+                                            RecordingRequests.time(
+                                                    request.hasEndTime(), request.getEndTime()),
                                             page.after(),
                                             page.size() + 1));
                     ListCallbackDeliveriesResponse.Builder response =
                             ListCallbackDeliveriesResponse.newBuilder();
-                    listed.stream()
-                            .limit(page.size())
+                    Pages.rows(listed, page)
                             .forEach(
                                     l ->
                                             response.addDeliveries(
                                                     CallbackProtoMapper.delivery(
                                                             l.delivery(),
                                                             callbacks.nextAttempt(l.delivery()))));
-                    if (listed.size() > page.size()) {
-                        response.setNextPageToken(
-                                PageRequest.token(
-                                        Optional.of(listed.get(page.size() - 1).listSeq())));
-                    }
+                    response.setNextPageToken(Pages.nextToken(listed, page, l -> l.listSeq()));
                     return response.build();
                 });
     }

@@ -13,8 +13,11 @@ import dev.rtcsuite.recording.v1.RecorderEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** Requests → domain values, every bad field named with its range (SPEC X-1). */
@@ -67,6 +70,32 @@ final class RecordingRequests {
             return null;
         }
         return room(numeric, hasNumeric, text, hasText, prefix, checks).orElse(null);
+    }
+
+    /** An optional time filter. */
+    static Optional<Instant> time(boolean present, com.google.protobuf.Timestamp time) {
+        return present ? Optional.of(ProtoTime.instant(time)) : Optional.empty();
+    }
+
+    /**
+     * A set filter of enum values; unknown or UNSPECIFIED values ({@code map} → null) are named.
+     */
+    static <P, D extends Enum<D>> Set<D> enums(
+            List<P> values,
+            Function<P, D> map,
+            Class<D> type,
+            String field,
+            String allowed,
+            FieldChecks checks) {
+        Set<D> result = EnumSet.noneOf(type);
+        for (P value : values) {
+            D domain = map.apply(value);
+            checks.check(domain != null, field, allowed);
+            if (domain != null) {
+                result.add(domain);
+            }
+        }
+        return result;
     }
 
     static String recordId(String recordId, FieldChecks checks) {

@@ -11,7 +11,6 @@ import dev.rtcsuite.recording.v1.GetRecordingConfigRequest;
 import dev.rtcsuite.recording.v1.RecordingConfig;
 import dev.rtcsuite.recording.v1.RecordingMode;
 import dev.rtcsuite.recording.v1.RecordingServiceGrpc.RecordingServiceBlockingStub;
-import dev.rtcsuite.recording.v1.SearchMediaFilesRequest;
 import io.grpc.Status.Code;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.InjectMock;
@@ -70,18 +69,6 @@ class RecordingConfigGrpcTest {
 
         assertThat(error.code()).isEqualTo(Code.INVALID_ARGUMENT);
         assertThat(error.violatedFields()).containsExactly("sdk_app_id");
-    }
-
-    @Test
-    void rpcsOfLaterIssuesAnswerUnimplementedNamingTheIssue() {
-        RpcError error =
-                RpcError.of(
-                        () ->
-                                recording.searchMediaFiles(
-                                        SearchMediaFilesRequest.getDefaultInstance()));
-
-        assertThat(error.code()).isEqualTo(Code.UNIMPLEMENTED);
-        assertThat(error.message()).contains("SearchMediaFiles").contains("issue #5");
     }
 
     private RecordingConfig config(long sdkAppId) {

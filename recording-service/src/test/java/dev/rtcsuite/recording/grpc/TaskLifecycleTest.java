@@ -10,6 +10,7 @@ import dev.rtcsuite.recording.client.AppDirectory;
 import dev.rtcsuite.recording.client.UsageReporter;
 import dev.rtcsuite.recording.domain.usage.UsageSegment;
 import dev.rtcsuite.recording.persistence.UsageSegments;
+import dev.rtcsuite.recording.testing.FreshDatabase;
 import dev.rtcsuite.recording.testing.Recording;
 import dev.rtcsuite.recording.testing.TestClock;
 import dev.rtcsuite.recording.v1.FileFormat;
@@ -24,6 +25,7 @@ import dev.rtcsuite.recording.v1.RecordingTaskState;
 import dev.rtcsuite.recording.v1.RecordingTaskTrigger;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.InjectMock;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -39,6 +41,7 @@ import org.junit.jupiter.api.Test;
  * as after a restart), files indexed under their C-4 names, usage by format.
  */
 @QuarkusTest
+@QuarkusTestResource(FreshDatabase.class)
 class TaskLifecycleTest {
 
     @GrpcClient RecordingServiceBlockingStub stub;
