@@ -31,6 +31,11 @@ for area in recording mixing rating package; do
     kubectl create secret generic "rtcsuite-$area-db" --type=kubernetes.io/basic-auth --dry-run=client -o yaml \
         --from-literal=username="$area" --from-literal=password="$(password_for "rtcsuite-$area-db")" | apply
 done
+# recording-service signs playback URLs with this key (kept when the Secret exists).
+existing_key="$( [ -n "${DRY_RUN:-}" ] || kubectl get secret -n "$NAMESPACE" rtcsuite-recording-playback \
+    -o jsonpath='{.data.signing-key}' 2>/dev/null | base64 -d || true)"
+kubectl create secret generic rtcsuite-recording-playback --dry-run=client -o yaml \
+    --from-literal=signing-key="${existing_key:-$(openssl rand -hex 32)}" | apply
 # The dev overlay's PostgreSQL superuser (prod: CloudNativePG makes its own).
 kubectl create secret generic rtcsuite-postgres --dry-run=client -o yaml \
     --from-literal=password="$(password_for rtcsuite-postgres)" | apply

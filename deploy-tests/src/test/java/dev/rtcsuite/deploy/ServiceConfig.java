@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,10 @@ final class ServiceConfig {
 
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([A-Za-z0-9_]+)");
 
+    /** A setting a service documents in its application.properties as a comment: "# key=…". */
+    private static final Pattern DOCUMENTED =
+            Pattern.compile("(?m)^#\\s*((?:rtcsuite|quarkus)\\.[a-z0-9.-]+)=");
+
     private ServiceConfig() {}
 
     static SmallRyeConfig inPod(Services service, Map<String, String> environment) {
@@ -39,8 +44,8 @@ final class ServiceConfig {
 
     /**
      * The environment variables the service reads: those its configuration names in expressions
-     * ({@code ${RTCSUITE_DB_URL:…}}) and the environment form of every property it sets
-     * (QUARKUS_HTTP_PORT for quarkus.http.port), profiles stripped.
+     * ({@code ${RTCSUITE_DB_URL:…}}) and the environment form of every property it sets or
+     * documents as a comment (QUARKUS_HTTP_PORT for quarkus.http.port), profiles stripped.
      */
     static Set<String> environmentVariablesRead(Services service) {
         Set<String> names = new HashSet<>();
@@ -50,8 +55,14 @@ final class ServiceConfig {
             while (expressions.find()) {
                 names.add(expressions.group(1));
             }
-            for (Object key : properties(file).keySet()) {
-                String property = key.toString().replaceFirst("^%[^.]+\\.", "");
+            List<String> keys = new ArrayList<>();
+            properties(file).keySet().forEach(key -> keys.add(key.toString()));
+            Matcher documented = DOCUMENTED.matcher(read(file));
+            while (documented.find()) {
+                keys.add(documented.group(1));
+            }
+            for (String key : keys) {
+                String property = key.replaceFirst("^%[^.]+\\.", "");
                 names.add(property.toUpperCase().replaceAll("[^A-Z0-9]", "_"));
             }
         }
