@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -267,6 +268,112 @@ class AdminCliSuiteTest {
         assertThat(written).isEqualTo(previewDirectly());
     }
 
+    @Test
+    @Disabled("not yet run against the services merged from main at 07:53 (recording and package RPCs now implemented): expected outputs unchecked")
+    @Order(7)
+    void setsTheRecordingConfigurationAndAListOfTasksOrFilesMayBeEmpty() throws Exception {
+        String app = Long.toString(sdkAppId);
+        String[] set = {
+            "recording-config", "set", "--app", app, "--enabled", "true", "--formats", "hls,mp4",
+            "--resume-seconds", "60", "--retention-days", "30", "--request-id",
+            "cli-config-" + UUID.randomUUID()
+        };
+
+        Run human = admin(set);
+        Run retryAsJson = admin(append(set, "--json"));
+        Run get = admin("recording-config", "get", "--app", app);
+        Run tasks = admin("tasks", "list", "--app", app);
+        Run files = admin("files", "list", "--app", app, "--all");
+
+        assertThat(human.exitCode()).as(human.err()).isZero();
+        String expected =
+                """
+                sdk_app_id: %d
+                enabled: true
+                mode: GLOBAL_AUTO
+                formats: HLS, MP4
+                max_file_duration_minutes: 120
+                retention_days: 30
+                resume_timeout_seconds: 60
+                callback_key_set: false
+                update_time: %s
+                """
+                        .formatted(sdkAppId, field(retryAsJson.out(), "updateTime"));
+        assertThat(human.out()).isEqualTo(expected);
+        assertThat(get.out()).isEqualTo(expected);
+        assertThat(tasks.out())
+                .isEqualTo("TASK ID  ROOM  KIND  STATE  STREAM  CREATED  END REASON\n0 tasks\n");
+        assertThat(files.out())
+                .isEqualTo("FILE ID  NAME  FORMAT  STATE  SIZE  DURATION  START\n0 files\n");
+    }
+
+    /** SPEC P-3: the 25,000-minute package costs 168.00 CNY, paid from the topped-up balance. */
+    @Test
+    @Disabled("not yet run against the services merged from main at 07:53 (recording and package RPCs now implemented): expected outputs unchecked")
+    @Order(8)
+    void topsUpBuysListsAndRequestsTheRefundOfAPackage() throws Exception {
+        String[] topUp = {
+            "top-up", "--account", accountId, "--amount", "200.00", "--reference", "order-1",
+            "--request-id", "cli-topup-" + UUID.randomUUID()
+        };
+
+        Run topped = admin(topUp);
+        Run toppedAsJson = admin(append(topUp, "--json"));
+        Run bought = admin("package", "buy", "--account", accountId, "--size", "25k");
+        Run listed = admin("package", "list", "--account", accountId, "--json");
+        List<String> packageIds = all(listed.out(), "packageId");
+        Run refund =
+                admin("package", "refund", packageIds.get(1), "--reason", "bought by mistake");
+        Run afterRefund = admin("package", "list", "--account", accountId);
+
+        assertThat(topped.exitCode()).as(topped.err()).isZero();
+        assertThat(topped.out())
+                .isEqualTo(
+                        """
+                        account_id: %s
+                        cash: 200.00 CNY
+                        income_transfer: 0.00 CNY
+                        gift: 0.00 CNY
+                        total: 200.00 CNY
+                        unsettled_charges: 0.00 CNY
+                        as_of_time: %s
+                        """
+                                .formatted(accountId, field(toppedAsJson.out(), "asOfTime")));
+        assertThat(bought.exitCode()).as(bought.err()).isZero();
+        assertThat(refund.exitCode()).as(refund.err()).isZero();
+        assertThat(refund.out()).contains("state: PENDING_REVIEW\n", "amount: 168.00 CNY\n");
+        LocalDate today = LocalDate.now(AloneInARoom.SHANGHAI);
+        LocalDate lastValidDay = today.plusYears(1).withDayOfMonth(today.plusYears(1).lengthOfMonth());
+        String row = "%-38s%-12s%-16s%-17s%-12s%-16s%s\n";
+        assertThat(afterRefund.out())
+                .isEqualTo(
+                        row.formatted(
+                                        "PACKAGE ID",
+                                        "KIND",
+                                        "STATE",
+                                        "REMAINING",
+                                        "PRICE",
+                                        "LAST VALID DAY",
+                                        "REFUNDABLE")
+                                + row.formatted(
+                                        packageIds.get(0),
+                                        "FREE_TRIAL",
+                                        "ACTIVE",
+                                        "10000/10000 min",
+                                        "0.00 CNY",
+                                        lastValidDay,
+                                        "no")
+                                + row.formatted(
+                                        packageIds.get(1),
+                                        "GENERAL",
+                                        "REFUND_PENDING",
+                                        "25000/25000 min",
+                                        "168.00 CNY",
+                                        lastValidDay,
+                                        "no")
+                                + "2 packages\n");
+    }
+
     private byte[] previewDirectly() {
         return MixingServiceGrpc.newBlockingStub(suite.channel("mixing"))
                 .previewLayout(
@@ -342,6 +449,16 @@ class AdminCliSuiteTest {
         String[] all = java.util.Arrays.copyOf(args, args.length + 1);
         all[args.length] = more;
         return all;
+    }
+
+    /** Every value of a string field in protobuf JSON output, in order. */
+    private static List<String> all(String json, String name) {
+        Matcher matcher = Pattern.compile("\"" + name + "\": \"([^\"]*)\"").matcher(json);
+        List<String> values = new ArrayList<>();
+        while (matcher.find()) {
+            values.add(matcher.group(1));
+        }
+        return values;
     }
 
     /** A top-level or nested string field of protobuf JSON output. */
