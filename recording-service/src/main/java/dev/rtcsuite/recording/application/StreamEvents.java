@@ -80,7 +80,11 @@ public class StreamEvents {
         if (!applied.claim(AppliedEvents.Source.STREAM, event.eventId(), clock.instant())) {
             return false;
         }
-        RoomState room = rooms.lock(event.sdkAppId(), event.room(), clock.instant()).apply(event);
+        RoomState before = rooms.lock(event.sdkAppId(), event.room(), clock.instant());
+        RoomState room = before.apply(event);
+        if (room == before) {
+            return true; // older than what its stream already told: applied as nothing
+        }
         rooms.save(room);
         notices.roomChanged(event.sdkAppId(), event.room());
         Instant at = event.eventTime();

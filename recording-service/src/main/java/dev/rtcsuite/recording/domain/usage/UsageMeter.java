@@ -63,6 +63,11 @@ public record UsageMeter(List<Open> open, long nextSeq) {
         long seq = nextSeq;
         List<Open> reopened = new ArrayList<>();
         for (Open input : open) {
+            if (!input.since().isBefore(at)) {
+                // opened after the period's end (a flush that runs late): nothing to close yet
+                reopened.add(input);
+                continue;
+            }
             seq = close(task, input, at, seq, closed);
             // the fraction of a second not yet charged stays open
             long whole = Duration.between(input.since(), at).toSeconds();

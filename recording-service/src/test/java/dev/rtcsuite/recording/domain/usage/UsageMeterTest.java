@@ -250,6 +250,28 @@ class UsageMeterTest {
         assertThat(r.billableSecondsByTier()).containsExactly(Map.entry(ResolutionTier.AUDIO, 60L));
     }
 
+    /**
+     * A flush for a period that ended before an input opened (the flush job ran late, after the
+     * anchor had left and its resume wait began) leaves that input alone: no time is charged twice.
+     */
+    @Test
+    void aLateFlushNeverMovesAnInputBackBeforeItOpened() {
+        UsageMeter.Task task = new UsageMeter.Task("t", APP, TaskKind.SINGLE_STREAM, 1);
+        MeterInput sd = new MeterInput("a", StreamType.MAIN, "s", 640, 480, false, false);
+        MeterInput resumeWait = new MeterInput("a", StreamType.MAIN, "s", 0, 0, true, false);
+        UsageMeter meter = UsageMeter.idle().change(task, T0, List.of(sd)).meter();
+        UsageMeter.Metered left = meter.change(task, T0.plusSeconds(600), List.of(resumeWait));
+
+        UsageMeter.Metered lateFlush = left.meter().flush(task, T0.plusSeconds(180));
+        List<UsageSegment> end =
+                lateFlush.meter().change(task, T0.plusSeconds(660), List.of()).closed();
+
+        assertThat(lateFlush.closed()).isEmpty();
+        assertThat(left.closed()).extracting(UsageSegment::seconds).containsExactly(600L);
+        assertThat(end).extracting(UsageSegment::seconds).containsExactly(60L);
+        assertThat(end).extracting(UsageSegment::start).containsExactly(T0.plusSeconds(600));
+    }
+
     /** Property: flushes and changes never lose or add a whole second of input time. */
     @Test
     void meteredSecondsAddUpWhateverTheCuts() {
