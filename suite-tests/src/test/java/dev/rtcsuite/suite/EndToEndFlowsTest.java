@@ -449,7 +449,10 @@ class EndToEndFlowsTest {
                         .getApp()
                         .getAccountId();
 
-        // Day D: 168.00 topped up, the 25,000-minute package bought with it (P-3).
+        // Day D, a minute after the trial was granted (the stopped clock would otherwise give both
+        // packages one purchase time, and the burn-down order would fall back to their ids):
+        // 168.00 topped up, the 25,000-minute package bought with it (P-3).
+        time.pass(Duration.ofMinutes(1));
         topUp(packages, account, "168.00");
         PrepaidPackage bought =
                 packages.purchasePackage(
@@ -521,6 +524,8 @@ class EndToEndFlowsTest {
                                                                                 Duration.ofMinutes(
                                                                                         10))))))
                         .build());
+        // rating-service hands closed intervals over every few minutes of its clock.
+        advanceTo(midnight.plus(Duration.ofMinutes(25)));
         RecordingFlow.await(
                 () -> trialRemaining(packages, account) <= 9_980,
                 PATIENCE,
