@@ -223,6 +223,13 @@ class LedgerRpcs {
     }
 
     ListOffersResponse listOffers(ListOffersRequest request) {
+        new FieldChecks()
+                .check(
+                        dev.rtcsuite.packages.v1.OfferState.forNumber(request.getStateValue())
+                                != null,
+                        "state",
+                        "must be an OfferState value, or unset for all")
+                .throwIfInvalid();
         PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken());
         Instant now = clock.instant();
         var all =

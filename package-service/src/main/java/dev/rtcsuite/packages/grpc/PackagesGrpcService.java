@@ -27,6 +27,7 @@ import dev.rtcsuite.packages.v1.ListAccountsResponse;
 import dev.rtcsuite.packages.v1.ListAppsRequest;
 import dev.rtcsuite.packages.v1.ListAppsResponse;
 import dev.rtcsuite.packages.v1.MutinyPackagesServiceGrpc;
+import dev.rtcsuite.platform.error.FieldChecks;
 import dev.rtcsuite.platform.grpc.GrpcCalls;
 import dev.rtcsuite.platform.paging.PageRequest;
 import io.quarkus.grpc.GrpcService;
@@ -85,13 +86,26 @@ public class PackagesGrpcService extends MutinyPackagesServiceGrpc.PackagesServi
     public Uni<ListAccountsResponse> listAccounts(ListAccountsRequest request) {
         return calls.answer(
                 () -> {
+                    int status = request.getStatusValue();
+                    new FieldChecks()
+                            .check(
+                                    dev.rtcsuite.packages.v1.AccountStatus.forNumber(status)
+                                            != null,
+                                    "status",
+                                    "must be an AccountStatus value, or unset for all")
+                            .throwIfInvalid();
                     Page<AccountBook> page =
                             registry.accounts(
                                     PageRequest.of(request.getPageSize(), request.getPageToken()));
+                    // A status filter may leave a page short (AIP-158); the token goes on.
                     return ListAccountsResponse.newBuilder()
                             .addAllAccounts(
                                     page.items().stream()
                                             .map(PackagesProtoMapper::toProto)
+                                            .filter(
+                                                    a ->
+                                                            status == 0
+                                                                    || a.getStatusValue() == status)
                                             .toList())
                             .setNextPageToken(PageRequest.token(page.nextAfter()))
                             .build();

@@ -323,6 +323,14 @@ public class RecordingGrpcService extends MutinyRecordingServiceGrpc.RecordingSe
                                     "kinds",
                                     "SINGLE_STREAM or MIXED",
                                     checks);
+                    checks.length(request.getUserId(), 0, 32, "user_id")
+                            .length(request.getRecordId(), 0, 64, "record_id");
+                    RecordingRequests.timeRange(
+                            request.hasStartTime(),
+                            request.getStartTime(),
+                            request.hasEndTime(),
+                            request.getEndTime(),
+                            checks);
                     checks.throwIfInvalid();
                     PageRequest page =
                             PageRequest.of(request.getPageSize(), request.getPageToken());
@@ -486,6 +494,12 @@ public class RecordingGrpcService extends MutinyRecordingServiceGrpc.RecordingSe
                                     "event_types",
                                     "known event types only",
                                     checks);
+                    RecordingRequests.timeRange(
+                            request.hasStartTime(),
+                            request.getStartTime(),
+                            request.hasEndTime(),
+                            request.getEndTime(),
+                            checks);
                     checks.throwIfInvalid();
                     PageRequest page =
                             PageRequest.of(request.getPageSize(), request.getPageToken());

@@ -73,6 +73,19 @@ final class RecordingRequests {
     }
 
     /** An optional time filter. */
+    /** A filter's time range: its end, when both are given, not before its start. */
+    static void timeRange(
+            boolean hasStart,
+            com.google.protobuf.Timestamp start,
+            boolean hasEnd,
+            com.google.protobuf.Timestamp end,
+            FieldChecks checks) {
+        checks.check(
+                !hasStart || !hasEnd || !ProtoTime.instant(end).isBefore(ProtoTime.instant(start)),
+                "end_time",
+                "must not be before start_time");
+    }
+
     static Optional<Instant> time(boolean present, com.google.protobuf.Timestamp time) {
         return present ? Optional.of(ProtoTime.instant(time)) : Optional.empty();
     }
