@@ -89,7 +89,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Issue #8: the four services together, as separate processes, driven only through their public
  * gRPC APIs. Time is moved through the services' test-clock hook (builds made with
- * RTCSUITE_TEST_HOOKS=true, as ./rtcsuite test makes them).
+ * RTCSUITE_E2E_HOOKS=true, as ./rtcsuite test makes them).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

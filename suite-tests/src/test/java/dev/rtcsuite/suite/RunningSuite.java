@@ -89,7 +89,7 @@ final class RunningSuite implements AutoCloseable {
 
     /**
      * Moves every service's clock forward through the test-clock hook, which only builds made with
-     * RTCSUITE_TEST_HOOKS=true have (`./rtcsuite test` makes them); the services' new time.
+     * RTCSUITE_E2E_HOOKS=true have (`./rtcsuite test` makes them); the services' new time.
      */
     Instant advanceClocks(Duration by) throws IOException, InterruptedException {
         Instant now = null;
@@ -103,7 +103,7 @@ final class RunningSuite implements AutoCloseable {
             } catch (IOException e) {
                 throw new IOException(
                         e.getMessage()
-                                + " — the services must be built with RTCSUITE_TEST_HOOKS=true,"
+                                + " — the services must be built with RTCSUITE_E2E_HOOKS=true,"
                                 + " as ./rtcsuite test builds them",
                         e);
             }

@@ -13,7 +13,7 @@ import java.time.temporal.ChronoUnit;
  * A clock that end-to-end tests move through {@link TestClockRoute} (SPEC X-3): it runs from the
  * real time plus an offset until a test stops it at an instant ({@link #stopAt}); from then on only
  * {@link #advance} moves it, so every service of a suite reads the same time and durations come out
- * exact. Only in builds made with {@code rtcsuite.test-hooks=true} (RTCSUITE_TEST_HOOKS at build
+ * exact. Only in builds made with {@code rtcsuite.test-hooks=true} (RTCSUITE_E2E_HOOKS at build
  * time, never in the test profile): production builds have no such bean, and the services read the
  * system clock.
  */
