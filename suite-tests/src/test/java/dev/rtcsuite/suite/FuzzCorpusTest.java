@@ -56,6 +56,7 @@ import org.junit.jupiter.api.TestInstance;
 class FuzzCorpusTest {
 
     private static final int CORPUS_SIZE = 10_000;
+    private static final String DATABASES = "fuzz";
     private static final Set<Status.Code> CLIENT_ERRORS =
             EnumSet.of(
                     Status.Code.INVALID_ARGUMENT,
@@ -74,7 +75,9 @@ class FuzzCorpusTest {
 
     @BeforeAll
     void startTheSuite() throws Exception {
-        suite = RunningSuite.start("fuzz");
+        // Databases of its own: no other test's leftovers for background jobs to work on, so any
+        // change in them is the corpus's doing.
+        suite = RunningSuite.start("fuzz", DATABASES);
     }
 
     @AfterAll
@@ -240,7 +243,7 @@ class FuzzCorpusTest {
     private Map<String, String> databaseDigests() throws SQLException {
         Map<String, String> digests = new LinkedHashMap<>();
         for (String area : RunningSuite.AREAS) {
-            String database = RunningSuite.testDatabase(RunningSuite.database(area));
+            String database = RunningSuite.testDatabase(RunningSuite.database(area), DATABASES);
             try (Connection connection =
                             DriverManager.getConnection(
                                     "jdbc:postgresql://127.0.0.1:5432/" + database,

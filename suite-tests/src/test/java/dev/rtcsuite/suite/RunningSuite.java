@@ -33,8 +33,16 @@ final class RunningSuite implements AutoCloseable {
         this.credentials = credentials;
     }
 
-    /** Starts the suite; its logs go to target/{@code name}-logs. */
+    /** Starts the suite on the test databases; its logs go to target/{@code name}-logs. */
     static RunningSuite start(String name) throws Exception {
+        return start(name, "");
+    }
+
+    /**
+     * Starts the suite on the test databases with {@code variant} appended to their names ({@code
+     * rtcsuite_<area>_<suffix>_<variant>}, made by ./rtcsuite db), or the plain ones.
+     */
+    static RunningSuite start(String name, String variant) throws Exception {
         Path root = Path.of(System.getProperty("rtcsuite.root", ".."));
         Path logs = Files.createDirectories(Path.of("target", name + "-logs"));
         RunningSuite suite =
@@ -53,7 +61,7 @@ final class RunningSuite implements AutoCloseable {
             environment.put("RTCSUITE_" + area.toUpperCase() + "_PORT", Integer.toString(port));
         }
         try {
-            suite.startServices(root, postgres, environment);
+            suite.startServices(root, postgres, environment, variant);
         } catch (Exception | AssertionError e) {
             // A suite that did not come up must not leave its other services running.
             suite.close();
@@ -63,14 +71,14 @@ final class RunningSuite implements AutoCloseable {
     }
 
     private void startServices(
-            Path root, InetSocketAddress postgres, Map<String, String> environment)
+            Path root, InetSocketAddress postgres, Map<String, String> environment, String variant)
             throws Exception {
         for (String area : AREAS) {
             TcpProxy proxy = new TcpProxy(postgres);
             databases.put(area, proxy);
             Map<String, String> own = new HashMap<>(environment);
             own.put("RTCSUITE_DB_URL", "jdbc:postgresql://127.0.0.1:" + proxy.port());
-            own.put("RTCSUITE_DB_NAME", testDatabase(database(area)));
+            own.put("RTCSUITE_DB_NAME", testDatabase(database(area), variant));
             own.putAll(credentials.environment(area));
             // The flows' callback receivers listen on 127.0.0.1, which is refused unless allowed.
             own.put("RTCSUITE_CALLBACK_ALLOWED_NETWORKS", "127.0.0.1/32");
@@ -143,6 +151,11 @@ final class RunningSuite implements AutoCloseable {
 
     static String database(String area) {
         return area.equals("package") ? "packages" : area;
+    }
+
+    /** A variant of an area's test database, or the test database itself for "". */
+    static String testDatabase(String area, String variant) {
+        return testDatabase(area) + (variant.isEmpty() ? "" : "_" + variant);
     }
 
     /** The test database of an area, as the services' test profile names it. */
