@@ -18,8 +18,6 @@ import dev.rtcsuite.mixing.v1.StartMCUMixTranscodeRequest;
 import dev.rtcsuite.mixing.v1.StopMCUMixTranscodeRequest;
 import dev.rtcsuite.packages.v1.AccountStatus;
 import dev.rtcsuite.packages.v1.ApproveRefundRequest;
-import dev.rtcsuite.packages.v1.CreateAccountRequest;
-import dev.rtcsuite.packages.v1.CreateAppRequest;
 import dev.rtcsuite.packages.v1.FixedPackageSize;
 import dev.rtcsuite.packages.v1.FundType;
 import dev.rtcsuite.packages.v1.GetAppRequest;
@@ -38,7 +36,6 @@ import dev.rtcsuite.packages.v1.ServiceStatus;
 import dev.rtcsuite.packages.v1.ServiceStatusReason;
 import dev.rtcsuite.packages.v1.Statement;
 import dev.rtcsuite.packages.v1.TopUpRequest;
-import dev.rtcsuite.packages.v1.TrialExhaustionPolicy;
 import dev.rtcsuite.platform.grpc.ProtoMoney;
 import dev.rtcsuite.rating.v1.BillLine;
 import dev.rtcsuite.rating.v1.DailyBill;
@@ -622,25 +619,7 @@ class EndToEndFlowsTest {
 
     private static long newApp(
             PackagesServiceGrpc.PackagesServiceBlockingStub packages, String name) {
-        String account =
-                packages.createAccount(
-                                CreateAccountRequest.newBuilder()
-                                        .setRequestId(UUID.randomUUID().toString())
-                                        .setDisplayName(name)
-                                        .setTrialExhaustionPolicy(
-                                                TrialExhaustionPolicy
-                                                        .TRIAL_EXHAUSTION_POLICY_CONTINUE)
-                                        .build())
-                        .getAccount()
-                        .getAccountId();
-        return packages.createApp(
-                        CreateAppRequest.newBuilder()
-                                .setRequestId(UUID.randomUUID().toString())
-                                .setAccountId(account)
-                                .setName("app")
-                                .build())
-                .getApp()
-                .getSdkAppId();
+        return RecordingFlow.newApp(packages, name, "app").getSdkAppId();
     }
 
     private static EncodeParams.Builder encode720p() {

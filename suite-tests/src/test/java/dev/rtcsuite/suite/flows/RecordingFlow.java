@@ -4,6 +4,7 @@ import com.google.protobuf.FieldMask;
 import com.google.protobuf.Timestamp;
 import com.google.type.Date;
 import dev.rtcsuite.common.v1.StreamType;
+import dev.rtcsuite.packages.v1.App;
 import dev.rtcsuite.packages.v1.CreateAccountRequest;
 import dev.rtcsuite.packages.v1.CreateAppRequest;
 import dev.rtcsuite.packages.v1.ListPackagesRequest;
@@ -113,26 +114,9 @@ public final class RecordingFlow {
         var recordingAdmin = RecordingServiceGrpc.newBlockingStub(channels.recordingAdmin());
         var recordingMedia = RecordingServiceGrpc.newBlockingStub(channels.recordingMedia());
 
-        String accountId =
-                packages.createAccount(
-                                CreateAccountRequest.newBuilder()
-                                        .setRequestId(UUID.randomUUID().toString())
-                                        .setDisplayName("Demo Classroom Ltd")
-                                        .setTrialExhaustionPolicy(
-                                                TrialExhaustionPolicy
-                                                        .TRIAL_EXHAUSTION_POLICY_CONTINUE)
-                                        .build())
-                        .getAccount()
-                        .getAccountId();
-        long app =
-                packages.createApp(
-                                CreateAppRequest.newBuilder()
-                                        .setRequestId(UUID.randomUUID().toString())
-                                        .setAccountId(accountId)
-                                        .setName("demo-classroom")
-                                        .build())
-                        .getApp()
-                        .getSdkAppId();
+        App created = newApp(packages, "Demo Classroom Ltd", "demo-classroom");
+        String accountId = created.getAccountId();
+        long app = created.getSdkAppId();
         progress.accept("account " + accountId + ", app " + app + " (free trial granted)");
 
         recordingAdmin.updateRecordingConfig(
@@ -162,7 +146,6 @@ public final class RecordingFlow {
                 "recording on: global automatic, HLS, resume 60 s, callbacks to " + receiver.url());
 
         Instant start = time.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        List<String> taskIds = new ArrayList<>();
         for (Anchor anchor : ANCHORS) {
             recordingMedia.reportStreamEvent(
                     streamEvent(
@@ -170,7 +153,6 @@ public final class RecordingFlow {
         }
         List<RecordingTask> pending = tasks(app);
         for (RecordingTask task : pending) {
-            taskIds.add(task.getTaskId());
             recordingMedia.reportRecorderEvent(
                     recorderEvent(
                             task.getTaskId(),
@@ -273,6 +255,31 @@ public final class RecordingFlow {
                 packages.listPackages(
                                 ListPackagesRequest.newBuilder().setAccountId(accountId).build())
                         .getPrepaidPackagesList());
+    }
+
+    /** A new account, with the free trial and the continue policy, and its first app. */
+    public static App newApp(
+            PackagesServiceGrpc.PackagesServiceBlockingStub packages,
+            String accountName,
+            String appName) {
+        String accountId =
+                packages.createAccount(
+                                CreateAccountRequest.newBuilder()
+                                        .setRequestId(UUID.randomUUID().toString())
+                                        .setDisplayName(accountName)
+                                        .setTrialExhaustionPolicy(
+                                                TrialExhaustionPolicy
+                                                        .TRIAL_EXHAUSTION_POLICY_CONTINUE)
+                                        .build())
+                        .getAccount()
+                        .getAccountId();
+        return packages.createApp(
+                        CreateAppRequest.newBuilder()
+                                .setRequestId(UUID.randomUUID().toString())
+                                .setAccountId(accountId)
+                                .setName(appName)
+                                .build())
+                .getApp();
     }
 
     private List<RecordingTask> tasks(long app) {
