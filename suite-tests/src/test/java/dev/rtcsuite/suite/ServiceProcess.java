@@ -148,8 +148,13 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     String tail() throws IOException {
-        String text = Files.exists(log) ? Files.readString(log) : "";
+        String text = logText();
         return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
+    }
+
+    /** Everything the process has written to its log so far. */
+    String logText() throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
     }
 
     @Override

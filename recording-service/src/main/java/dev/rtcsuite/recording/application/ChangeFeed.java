@@ -1,6 +1,6 @@
 package dev.rtcsuite.recording.application;
 
-import dev.rtcsuite.recording.persistence.ChangeNotices;
+import dev.rtcsuite.platform.persistence.ChangeNotices;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import java.util.HashSet;

@@ -1,14 +1,6 @@
 package dev.rtcsuite.recording.persistence;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.rtcsuite.platform.persistence.JsonDocuments;
 import dev.rtcsuite.recording.domain.Room;
 import dev.rtcsuite.recording.domain.room.RoomState;
 import dev.rtcsuite.recording.domain.room.RoomStream;
@@ -21,9 +13,8 @@ import dev.rtcsuite.recording.domain.usage.UsageSegment;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * The JSON form of stored documents (jsonb columns, job payloads): domain records by their
- * component names; unknown properties are ignored so older rows stay readable after a field is
- * added.
+ * The recording service's document types (jsonb columns, job payloads), registered for native
+ * reflection, in their JSON form ({@link JsonDocuments}).
  */
 @RegisterForReflection(
         targets = {
@@ -40,31 +31,13 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         })
 public final class Documents {
 
-    private static final ObjectMapper JSON =
-            JsonMapper.builder()
-                    .addModule(new Jdk8Module())
-                    .addModule(new JavaTimeModule())
-                    .visibility(PropertyAccessor.IS_GETTER, Visibility.NONE)
-                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .build();
-
     private Documents() {}
 
     public static String write(Object document) {
-        try {
-            return JSON.writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(
-                    "cannot write " + document.getClass().getSimpleName(), e);
-        }
+        return JsonDocuments.write(document);
     }
 
     public static <T> T read(String json, Class<T> type) {
-        try {
-            return JSON.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable " + type.getSimpleName() + " document", e);
-        }
+        return JsonDocuments.read(json, type);
     }
 }

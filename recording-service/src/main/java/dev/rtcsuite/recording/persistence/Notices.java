@@ -1,5 +1,6 @@
 package dev.rtcsuite.recording.persistence;
 
+import dev.rtcsuite.platform.persistence.ChangeNotices;
 import dev.rtcsuite.platform.persistence.Jdbc;
 import dev.rtcsuite.recording.domain.Room;
 import io.agroal.api.AgroalDataSource;

@@ -1,6 +1,5 @@
-package dev.rtcsuite.recording.persistence;
+package dev.rtcsuite.platform.persistence;
 
-import dev.rtcsuite.platform.persistence.Jdbc;
 import io.agroal.api.AgroalDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
