@@ -33,9 +33,12 @@ public class AccountBooks {
         return book(accountId, row);
     }
 
-    /** Locks the account (its standing row) without reading the rest: the hot path's lock. */
-    public void lockStanding(UUID accountId) {
-        standings.lock(accountId).orElseThrow(() -> notFound(accountId));
+    /**
+     * Locks several accounts (their standing rows) in account order, as the hot path's batches do;
+     * returns those that exist.
+     */
+    public java.util.Set<UUID> lockStandings(java.util.List<UUID> accountIds) {
+        return standings.lockAll(accountIds);
     }
 
     public AccountBook read(UUID accountId) {

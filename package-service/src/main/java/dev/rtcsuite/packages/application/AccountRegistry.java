@@ -224,7 +224,9 @@ public class AccountRegistry {
     public ServiceStatus serviceStatus(long sdkAppId) {
         App app = app(sdkAppId);
         Account account = accounts.find(app.accountId()).orElseThrow();
-        return ServiceStatus.of(account, app, clock.instant());
+        Optional<Instant> graceEnd =
+                standings.find(app.accountId()).flatMap(row -> row.standing().graceEndTime());
+        return ServiceStatus.of(account, app, graceEnd, clock.instant());
     }
 
     private App changeApp(long sdkAppId, java.util.function.UnaryOperator<App> change) {

@@ -8,21 +8,28 @@ import java.util.UUID;
 
 /**
  * An account's timers (SPEC P-5, P-6), each run once by the platform's job runner: the settlement
- * of each billing day with usage, the end of the arrears grace and the reclaim.
+ * of each billing day (every day once postpaid), the end of the arrears grace and the reclaim.
  */
 public final class AccountTimers {
 
     private AccountTimers() {}
 
-    /** Settles a billing day that had usage (armed by its first deduction). */
+    /**
+     * Settles a billing day: armed by the day's first deduction and, for a postpaid account, by the
+     * switch to postpaid and then by each day's run for the next day, so that a day with only
+     * value-added usage (billed by rating-service, never deducted here) is settled too.
+     */
     @ApplicationScoped
     public static class Settlement implements JobHandler {
 
         private final Settlements settlements;
+        private final SettlementJobs settlementJobs;
         private final AccountBooks books;
 
-        public Settlement(Settlements settlements, AccountBooks books) {
+        public Settlement(
+                Settlements settlements, SettlementJobs settlementJobs, AccountBooks books) {
             this.settlements = settlements;
+            this.settlementJobs = settlementJobs;
             this.books = books;
         }
 
@@ -39,7 +46,11 @@ public final class AccountTimers {
             if (book.standing().isReclaimed()) {
                 return;
             }
-            settlements.settle(accountId, day);
+            if (book.standing().postpaidEnabled()) {
+                // Armed in this transaction: a failed run is retried before the next day runs.
+                settlementJobs.arm(accountId, book.zone(), day.plusDays(1));
+            }
+            settlements.settleIfCharged(accountId, day);
         }
     }
 

@@ -5,29 +5,30 @@ import dev.rtcsuite.packages.domain.deduction.IntervalUsage;
 import dev.rtcsuite.platform.error.ServiceException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
- * Group commit of one account's deductions: deductions of one account serialize on its lock anyway,
- * so the callers that wait for it hand their intervals to whichever of them holds the account's
- * turn (the leader), which applies them all in one transaction. One lock, one package read and two
- * batched inserts then serve many intervals instead of one each.
+ * Group commit of deductions: each account belongs to one of a few lanes, and the callers waiting
+ * in a lane hand their intervals to whichever of them holds the lane's turn (the leader), which
+ * applies them all, of whatever accounts, in one transaction. One account's deductions serialize on
+ * its lock anyway; batching them, and other accounts' with them, makes one lock query, one package
+ * read and a few batched writes serve many intervals instead of one each. The lanes let a few
+ * transactions run at once, and an account's intervals stay in arrival order (one lane, one leader
+ * at a time).
  */
 final class DeductionBatches {
 
     /** The most intervals applied in one transaction. */
     static final int MAX_BATCH = 500;
 
-    /** One interval to deduct. */
-    record Item(IntervalUsage usage, String priceBookVersion) {}
+    /** One interval of an account to deduct. */
+    record Item(UUID accountId, IntervalUsage usage, String priceBookVersion) {}
 
     /** Its outcome: a deduction, or the error refusing it. */
     record Result(Deduction deduction, ServiceException refusal) {
@@ -43,27 +44,35 @@ final class DeductionBatches {
 
     private record Waiting(Item item, CompletableFuture<Deduction> answer) {}
 
-    private static final class Turn {
+    private static final class Lane {
         final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
         final AtomicBoolean leading = new AtomicBoolean();
     }
 
-    private final Map<UUID, Turn> turns = new ConcurrentHashMap<>();
-    private final BiFunction<UUID, List<Item>, List<Result>> apply;
+    private final Lane[] lanes;
+    private final Function<List<Item>, List<Result>> apply;
 
     /**
-     * @param apply applies one account's batch in a transaction of its own
+     * @param lanes how many batches may be applied at once
+     * @param apply applies one batch in a transaction of its own and answers each item, in order
      */
-    DeductionBatches(BiFunction<UUID, List<Item>, List<Result>> apply) {
+    DeductionBatches(int lanes, Function<List<Item>, List<Result>> apply) {
+        if (lanes < 1) {
+            throw new IllegalArgumentException("at least one lane");
+        }
+        this.lanes = new Lane[lanes];
+        for (int i = 0; i < lanes; i++) {
+            this.lanes[i] = new Lane();
+        }
         this.apply = apply;
     }
 
-    /** Deducts {@code item} (alone or with others waiting for the account) and answers it. */
-    Deduction submit(UUID accountId, Item item) {
-        Turn turn = turns.computeIfAbsent(accountId, id -> new Turn());
+    /** Deducts {@code item} (alone or with others waiting in its lane) and answers it. */
+    Deduction submit(Item item) {
+        Lane lane = lanes[Math.floorMod(item.accountId().hashCode(), lanes.length)];
         CompletableFuture<Deduction> answer = new CompletableFuture<>();
-        turn.waiting.add(new Waiting(item, answer));
-        lead(accountId, turn);
+        lane.waiting.add(new Waiting(item, answer));
+        lead(lane);
         try {
             return answer.join();
         } catch (CompletionException e) {
@@ -72,34 +81,33 @@ final class DeductionBatches {
     }
 
     /**
-     * Drains the account's queue if no one else does. A leader re-checks the queue after letting
-     * go, so an interval queued just before that is never left without a leader.
+     * Drains the lane's queue if no one else does. A leader re-checks the queue after letting go,
+     * so an interval queued just before that is never left without a leader.
      */
-    private void lead(UUID accountId, Turn turn) {
-        while (!turn.waiting.isEmpty() && turn.leading.compareAndSet(false, true)) {
+    private void lead(Lane lane) {
+        while (!lane.waiting.isEmpty() && lane.leading.compareAndSet(false, true)) {
             try {
                 List<Waiting> batch = new ArrayList<>();
                 Waiting next;
-                while ((next = turn.waiting.poll()) != null) {
+                while ((next = lane.waiting.poll()) != null) {
                     batch.add(next);
                     if (batch.size() == MAX_BATCH) {
-                        run(accountId, batch);
+                        run(batch);
                         batch = new ArrayList<>();
                     }
                 }
                 if (!batch.isEmpty()) {
-                    run(accountId, batch);
+                    run(batch);
                 }
             } finally {
-                turn.leading.set(false);
+                lane.leading.set(false);
             }
         }
     }
 
-    private void run(UUID accountId, List<Waiting> batch) {
+    private void run(List<Waiting> batch) {
         try {
-            List<Result> results =
-                    apply.apply(accountId, batch.stream().map(Waiting::item).toList());
+            List<Result> results = apply.apply(batch.stream().map(Waiting::item).toList());
             for (int i = 0; i < batch.size(); i++) {
                 Result result = results.get(i);
                 if (result.refusal() != null) {

@@ -1,5 +1,6 @@
 package dev.rtcsuite.packages.application;
 
+import dev.rtcsuite.packages.config.PackagesConfig;
 import dev.rtcsuite.packages.domain.App;
 import dev.rtcsuite.packages.domain.deduction.Deduction;
 import dev.rtcsuite.packages.domain.deduction.Deductor;
@@ -20,6 +21,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * repeat returns the recorded deduction, other minutes are a conflict. Deductions lock the account,
  * then its usable packages in package_id order, so concurrent deductions of one account serialize
  * (across replicas too) and no package ever goes below zero; within a replica, the deductions that
- * wait for one account are applied together in one transaction.
+ * wait meanwhile, of any accounts, are applied together in one transaction.
  */
 @ApplicationScoped
 public class Deductions {
@@ -41,7 +45,7 @@ public class Deductions {
 
     private final AccountBooks books;
     private final Standings standings;
-    private final Settlements settlements;
+    private final SettlementJobs settlementJobs;
     private final AppRepository apps;
     private final PackageRepository packages;
     private final DeductionRepository deductions;
@@ -57,15 +61,16 @@ public class Deductions {
     public Deductions(
             AccountBooks books,
             Standings standings,
-            Settlements settlements,
+            SettlementJobs settlementJobs,
             AppRepository apps,
             PackageRepository packages,
             DeductionRepository deductions,
+            PackagesConfig config,
             Clock clock) {
-        this.batches = new DeductionBatches(this::applyBatchInTransaction);
+        this.batches = new DeductionBatches(config.deductionLanes(), this::applyBatchInTransaction);
         this.books = books;
         this.standings = standings;
-        this.settlements = settlements;
+        this.settlementJobs = settlementJobs;
         this.apps = apps;
         this.packages = packages;
         this.deductions = deductions;
@@ -111,52 +116,69 @@ public class Deductions {
                         usageMinutes,
                         unitPrice.get());
         return batches.submit(
-                accountOf(sdkAppId), new DeductionBatches.Item(usage, priceBookVersion));
+                new DeductionBatches.Item(accountOf(sdkAppId), usage, priceBookVersion));
     }
 
     /**
-     * Deducts a batch of one account's intervals in one transaction (group commit, see {@link
-     * DeductionBatches}): the account is locked, then its usable packages in package_id order; each
-     * interval is burnt down in arrival order against the packages as the earlier ones left them.
-     * Returns, per item, its deduction or the error that refuses it (a conflict).
+     * Deducts a batch of intervals, of one account or several, in one transaction (group commit,
+     * see {@link DeductionBatches}): the accounts are locked in account order, then their usable
+     * packages in (account, package) order; each interval is burnt down in arrival order against
+     * its account's packages as the earlier ones left them. Returns, per item, its deduction or the
+     * error that refuses it (a conflict, an account gone).
      */
-    List<DeductionBatches.Result> applyBatch(UUID accountId, List<DeductionBatches.Item> batch) {
-        books.lockStanding(accountId);
+    List<DeductionBatches.Result> applyBatch(List<DeductionBatches.Item> batch) {
+        Set<UUID> accounts =
+                books.lockStandings(
+                        batch.stream().map(DeductionBatches.Item::accountId).distinct().toList());
         Instant now = clock.instant();
         Map<UsageKey, Deduction> recorded =
-                new java.util.HashMap<>(
+                new HashMap<>(
                         deductions.findIntervals(
                                 batch.stream()
                                         .map(item -> item.usage().key())
                                         .distinct()
                                         .toList()));
-        Map<UUID, PrepaidPackage> current = new java.util.LinkedHashMap<>();
-        packages.lockUsable(accountId, now).forEach(p -> current.put(p.packageId(), p));
+        Map<UUID, Map<UUID, PrepaidPackage>> current = new HashMap<>();
+        for (PrepaidPackage p : packages.lockUsable(accounts, now)) {
+            current.computeIfAbsent(p.accountId(), a -> new LinkedHashMap<>())
+                    .put(p.packageId(), p);
+        }
         List<DeductionBatches.Result> results = new ArrayList<>();
         List<Deduction> added = new ArrayList<>();
         List<String> versions = new ArrayList<>();
-        Set<UUID> changed = new java.util.HashSet<>();
-        boolean ranDry = false;
+        Map<UUID, PrepaidPackage> changed = new LinkedHashMap<>();
+        Set<UUID> ranDry = new HashSet<>();
         for (DeductionBatches.Item item : batch) {
+            UUID accountId = item.accountId();
+            if (!accounts.contains(accountId)) {
+                results.add(DeductionBatches.Result.refused(AccountBooks.notFound(accountId)));
+                continue;
+            }
             IntervalUsage usage = item.usage();
+            Map<UUID, PrepaidPackage> usable =
+                    current.computeIfAbsent(accountId, a -> new LinkedHashMap<>());
             try {
                 Deductor.Outcome outcome =
                         Deductor.deduct(
                                 accountId,
                                 usage,
                                 Optional.ofNullable(recorded.get(usage.key())),
-                                new AccountPackages(List.copyOf(current.values())),
+                                new AccountPackages(List.copyOf(usable.values())),
                                 now);
                 if (!outcome.replayed()) {
                     recorded.put(usage.key(), outcome.deduction());
                     added.add(outcome.deduction());
                     versions.add(item.priceBookVersion());
                     for (PrepaidPackage p : outcome.changedPackages()) {
-                        current.put(p.packageId(), p);
-                        changed.add(p.packageId());
-                        ranDry |= p.remainingMinutes() == 0;
+                        usable.put(p.packageId(), p);
+                        changed.put(p.packageId(), p);
+                        if (p.remainingMinutes() == 0) {
+                            ranDry.add(accountId);
+                        }
                     }
-                    ranDry |= outcome.deduction().postpaidUsageMinutes().isPositive();
+                    if (outcome.deduction().postpaidUsageMinutes().isPositive()) {
+                        ranDry.add(accountId);
+                    }
                 }
                 results.add(DeductionBatches.Result.of(outcome.deduction()));
             } catch (ServiceException refused) {
@@ -164,30 +186,31 @@ public class Deductions {
             }
         }
         deductions.insertAll(added, versions);
-        packages.updateRemaining(changed.stream().map(current::get).toList(), now);
+        packages.updateRemaining(List.copyOf(changed.values()), now);
         added.stream()
-                .map(d -> d.key().billingDay())
+                .map(d -> new AccountDay(d.accountId(), d.key().billingDay()))
                 .distinct()
-                .forEach(day -> armSettlement(accountId, day));
-        if (ranDry) {
-            standings.checkRunOut(books.read(accountId), now);
-        }
+                .forEach(this::armSettlement);
+        ranDry.stream().sorted().forEach(a -> standings.checkRunOut(books.read(a), now));
         return results;
     }
 
+    private record AccountDay(UUID accountId, LocalDate billingDay) {}
+
     private List<DeductionBatches.Result> applyBatchInTransaction(
-            UUID accountId, List<DeductionBatches.Item> batch) {
-        return QuarkusTransaction.requiringNew().call(() -> applyBatch(accountId, batch));
+            List<DeductionBatches.Item> batch) {
+        return QuarkusTransaction.requiringNew().call(() -> applyBatch(batch));
     }
 
     /**
      * A day with usage gets settled the next day (SPEC P-5): its job is armed by the first
      * deduction of the day (scheduling is idempotent; the map only saves the statement).
      */
-    private void armSettlement(UUID accountId, LocalDate billingDay) {
-        if (!billingDay.equals(settlementArmed.get(accountId))) {
-            settlements.scheduleDay(books.read(accountId), billingDay);
-            settlementArmed.put(accountId, billingDay);
+    private void armSettlement(AccountDay day) {
+        if (!day.billingDay().equals(settlementArmed.get(day.accountId()))) {
+            settlementJobs.arm(
+                    day.accountId(), books.read(day.accountId()).zone(), day.billingDay());
+            settlementArmed.put(day.accountId(), day.billingDay());
         }
     }
 

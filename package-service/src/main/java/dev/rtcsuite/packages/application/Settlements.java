@@ -1,7 +1,6 @@
 package dev.rtcsuite.packages.application;
 
 import dev.rtcsuite.packages.client.DailyBills;
-import dev.rtcsuite.packages.config.PackagesConfig;
 import dev.rtcsuite.packages.domain.App;
 import dev.rtcsuite.packages.domain.PackageErrors;
 import dev.rtcsuite.packages.domain.deduction.Deduction;
@@ -20,7 +19,6 @@ import dev.rtcsuite.packages.persistence.MoneyRepository.EntryKind;
 import dev.rtcsuite.packages.persistence.StandingRepository;
 import dev.rtcsuite.packages.persistence.StatementRepository;
 import dev.rtcsuite.platform.error.ServiceException;
-import dev.rtcsuite.platform.jobs.DurableJobs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -54,8 +52,6 @@ public class Settlements {
     private final StandingRepository standingRows;
     private final MoneyRepository money;
     private final DailyBills bills;
-    private final DurableJobs jobs;
-    private final PackagesConfig config;
     private final Clock clock;
 
     public Settlements(
@@ -67,8 +63,6 @@ public class Settlements {
             StandingRepository standingRows,
             MoneyRepository money,
             DailyBills bills,
-            DurableJobs jobs,
-            PackagesConfig config,
             Clock clock) {
         this.books = books;
         this.standings = standings;
@@ -78,24 +72,7 @@ public class Settlements {
         this.standingRows = standingRows;
         this.money = money;
         this.bills = bills;
-        this.jobs = jobs;
-        this.config = config;
         this.clock = clock;
-    }
-
-    /** Arms the settlement of {@code billingDay}, due the next day after the settlement delay. */
-    public void scheduleDay(AccountBook book, LocalDate billingDay) {
-        Instant due =
-                billingDay
-                        .plusDays(1)
-                        .atStartOfDay(book.zone())
-                        .toInstant()
-                        .plus(config.settlementDelay());
-        jobs.schedule(
-                JobKinds.SETTLEMENT,
-                JobKinds.dayKey(book.accountId(), billingDay),
-                JobKinds.NO_PAYLOAD,
-                due);
     }
 
     /** Settles one billing day of one account (new or already settled statements). */
@@ -122,6 +99,19 @@ public class Settlements {
      * day claimed, so a repeat (or another replica) returns the statements of the first.
      */
     public List<Statement> settle(UUID accountId, LocalDate billingDay) {
+        return settle(accountId, billingDay, true);
+    }
+
+    /**
+     * The settlement job's run: like {@link #settle(UUID, LocalDate)}, but a day with nothing to
+     * charge or record (no postpaid usage, no period due) is left alone, so that the daily job of
+     * every postpaid account writes nothing on idle days.
+     */
+    List<Statement> settleIfCharged(UUID accountId, LocalDate billingDay) {
+        return settle(accountId, billingDay, false);
+    }
+
+    private List<Statement> settle(UUID accountId, LocalDate billingDay, boolean evenIfIdle) {
         AccountBook unlocked = books.read(accountId);
         if (!dayIsOver(unlocked, billingDay)) {
             throw PackageErrors.billingDayNotOver(accountId, billingDay);
@@ -136,15 +126,19 @@ public class Settlements {
         }
         AccountBook book = books.lock(accountId);
         Instant now = clock.instant();
-        if (!statements.claimDay(accountId, billingDay, now)) {
-            return statements.settledOn(accountId, billingDay);
-        }
         for (Deduction d : deductions.ofDay(accountId, billingDay)) {
             if (!d.postpaidUsageMinutes().isZero()) {
                 charges.add(ChargeLine.ofOverflow(d));
             }
         }
         List<Statement> uncharged = statements.unchargedDays(accountId);
+        if (!evenIfIdle
+                && DaySettlement.isIdle(book.settlementCycle(), billingDay, charges, uncharged)) {
+            return List.of();
+        }
+        if (!statements.claimDay(accountId, billingDay, now)) {
+            return statements.settledOn(accountId, billingDay);
+        }
         DaySettlement.Result result =
                 DaySettlement.settle(
                         accountId,

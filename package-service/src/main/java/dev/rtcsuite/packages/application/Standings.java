@@ -18,6 +18,7 @@ import dev.rtcsuite.platform.jobs.DurableJobs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.OptionalLong;
 
 /**
@@ -34,6 +35,7 @@ public class Standings {
     private final MoneyRepository money;
     private final PackageRepository packages;
     private final DurableJobs jobs;
+    private final SettlementJobs settlementJobs;
     private final Event<StatusChanged> published;
 
     public Standings(
@@ -43,6 +45,7 @@ public class Standings {
             MoneyRepository money,
             PackageRepository packages,
             DurableJobs jobs,
+            SettlementJobs settlementJobs,
             Event<StatusChanged> published) {
         this.standings = standings;
         this.accounts = accounts;
@@ -50,6 +53,7 @@ public class Standings {
         this.money = money;
         this.packages = packages;
         this.jobs = jobs;
+        this.settlementJobs = settlementJobs;
         this.published = published;
     }
 
@@ -89,7 +93,7 @@ public class Standings {
         for (AccountNotice notice : change.notices()) {
             notices.insert(account.accountId(), notice, cny);
         }
-        armTimers(change);
+        armTimers(book, change, event.at());
         return book.with(after, updated);
     }
 
@@ -113,9 +117,14 @@ public class Standings {
                 "packages ran out");
     }
 
-    private void armTimers(StandingChange change) {
+    private void armTimers(AccountBook book, StandingChange change, Instant at) {
         ServiceStanding before = change.before();
         ServiceStanding after = change.after();
+        if (after.postpaidEnabled() && !before.postpaidEnabled()) {
+            // From now on every billing day is settled, starting with today (SPEC P-5).
+            settlementJobs.arm(
+                    after.accountId(), book.zone(), LocalDate.ofInstant(at, book.zone()));
+        }
         after.arrears()
                 .filter(arrears -> before.arrears().isEmpty())
                 .ifPresent(

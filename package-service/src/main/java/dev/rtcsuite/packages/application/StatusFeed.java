@@ -1,27 +1,76 @@
 package dev.rtcsuite.packages.application;
 
+import dev.rtcsuite.platform.persistence.ChangeNotices;
+import dev.rtcsuite.platform.persistence.Jdbc;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
+import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
- * Publishes status changes to WatchServiceStatus streams once the change has committed, so a
- * watcher never sees a status that was rolled back. Changes made by another replica reach this
- * replica's watchers only through their re-reads (the stream contract: callers that may have missed
- * messages read GetServiceStatus again).
+ * Status changes for WatchServiceStatus streams, from every replica (SPEC P-6, X-4): a change is
+ * announced on a PostgreSQL NOTIFY channel in the transaction that makes it, so it reaches the
+ * watchers of every replica, this one included, exactly when it commits, and never when it rolls
+ * back.
  */
 @ApplicationScoped
 public class StatusFeed {
 
-    private final BroadcastProcessor<StatusChanged> changes = BroadcastProcessor.create();
+    static final String CHANNEL = "package_status_changed";
 
-    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) StatusChanged change) {
-        changes.onNext(change);
+    private static final Logger LOG = Logger.getLogger(StatusFeed.class);
+
+    private final ChangeNotices notices;
+    private final BroadcastProcessor<Optional<StatusChanged>> changes = BroadcastProcessor.create();
+    private Thread listener;
+
+    public StatusFeed(Jdbc jdbc, AgroalDataSource dataSource) {
+        this.notices = new ChangeNotices(jdbc, dataSource, CHANNEL);
     }
 
-    public Multi<StatusChanged> changes() {
+    void start(@Observes StartupEvent started) {
+        listener =
+                Thread.ofVirtual()
+                        .name("status-notices")
+                        .start(() -> notices.listen(this::received, this::missed));
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        if (listener != null) {
+            listener.interrupt();
+        }
+    }
+
+    /** Fired inside the changing transaction: the notice goes out when it commits. */
+    void announce(@Observes StatusChanged change) {
+        notices.announce(change.notice());
+    }
+
+    /**
+     * Each committed change, from any replica; an empty item when listening (re)started, since
+     * changes may have been missed meanwhile: watchers then read all they watch again.
+     */
+    public Multi<Optional<StatusChanged>> changes() {
         return changes;
+    }
+
+    private void received(String notice) {
+        StatusChanged change;
+        try {
+            change = StatusChanged.ofNotice(notice);
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("ignoring a malformed notice on %s: %s", CHANNEL, notice);
+            return;
+        }
+        changes.onNext(Optional.of(change));
+    }
+
+    private void missed() {
+        changes.onNext(Optional.empty());
     }
 }

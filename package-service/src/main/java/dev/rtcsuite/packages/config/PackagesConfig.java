@@ -19,6 +19,13 @@ public interface PackagesConfig {
     @WithDefault("30M")
     Duration settlementDelay();
 
+    /**
+     * How many deduction batches one replica applies at once (each in its own transaction). An
+     * account always uses the same one, so its intervals keep their order.
+     */
+    @WithDefault("4")
+    int deductionLanes();
+
     /** Deadline of calls to rating-service. */
     @WithDefault("5S")
     Duration callDeadline();

@@ -1,6 +1,7 @@
 package dev.rtcsuite.packages.domain;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Whether an app may start new work now (SPEC P-6), as the other services ask before starting
@@ -11,9 +12,15 @@ public record ServiceStatus(
         AccountStatus accountStatus,
         boolean inService,
         StatusReason reason,
+        Optional<Instant> graceEndTime,
         Instant asOf) {
 
-    public static ServiceStatus of(Account account, App app, Instant now) {
+    /**
+     * @param graceEndTime while the account is in arrears within the grace: when the grace ends
+     *     (arrears start + 24 h) and the account will be suspended
+     */
+    public static ServiceStatus of(
+            Account account, App app, Optional<Instant> graceEndTime, Instant now) {
         boolean enabled = app.state() == AppState.ENABLED;
         StatusReason appReason = enabled ? StatusReason.NONE : StatusReason.APP_DISABLED;
         return new ServiceStatus(
@@ -21,6 +28,7 @@ public record ServiceStatus(
                 account.status(),
                 enabled && account.status().serves(),
                 account.statusReason().worst(appReason),
+                graceEndTime,
                 now);
     }
 }

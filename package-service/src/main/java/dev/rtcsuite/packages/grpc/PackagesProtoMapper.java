@@ -74,15 +74,17 @@ final class PackagesProtoMapper {
     }
 
     static dev.rtcsuite.packages.v1.ServiceStatus toProto(ServiceStatus status) {
-        return dev.rtcsuite.packages.v1.ServiceStatus.newBuilder()
-                .setSdkAppId(status.app().sdkAppId())
-                .setAccountId(status.app().accountId().toString())
-                .setInService(status.inService())
-                .setAccountStatus(toProto(status.accountStatus()))
-                .setAppState(toProto(status.app().state()))
-                .setReason(toProto(status.reason()))
-                .setAsOfTime(timestamp(status.asOf()))
-                .build();
+        dev.rtcsuite.packages.v1.ServiceStatus.Builder proto =
+                dev.rtcsuite.packages.v1.ServiceStatus.newBuilder()
+                        .setSdkAppId(status.app().sdkAppId())
+                        .setAccountId(status.app().accountId().toString())
+                        .setInService(status.inService())
+                        .setAccountStatus(toProto(status.accountStatus()))
+                        .setAppState(toProto(status.app().state()))
+                        .setReason(toProto(status.reason()))
+                        .setAsOfTime(timestamp(status.asOf()));
+        status.graceEndTime().ifPresent(t -> proto.setGraceEndTime(timestamp(t)));
+        return proto.build();
     }
 
     /** Null for UNSPECIFIED or an unknown value: the use case refuses it with a field violation. */

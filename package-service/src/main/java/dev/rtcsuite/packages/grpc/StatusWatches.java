@@ -14,13 +14,14 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 
 /**
  * WatchServiceStatus (SPEC P-6): the snapshot of the watched apps, then one message per app whose
- * status changed. Changes are subscribed to before the snapshot is read, so none falls between; a
- * status may then arrive twice, which callers resolve by as_of_time.
+ * status changed, on whichever replica it changed. Changes are subscribed to before the snapshot is
+ * read, so none falls between; a status may then arrive twice, which callers resolve by as_of_time.
  */
 @ApplicationScoped
 class StatusWatches {
@@ -74,7 +75,13 @@ class StatusWatches {
         return Multi.createBy().merging().streams(snapshot, changes);
     }
 
-    private List<WatchServiceStatusResponse> changed(StatusChanged change, Set<Long> watched) {
+    /** The apps a change concerns; after a gap in the notices, every watched app again. */
+    private List<WatchServiceStatusResponse> changed(
+            Optional<StatusChanged> notice, Set<Long> watched) {
+        if (notice.isEmpty()) {
+            return watched.stream().sorted().map(app -> message(app, false)).toList();
+        }
+        StatusChanged change = notice.get();
         List<Long> apps =
                 change.sdkAppId().isPresent()
                         ? List.of(change.sdkAppId().getAsLong())

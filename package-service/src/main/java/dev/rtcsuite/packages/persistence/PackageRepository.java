@@ -155,15 +155,19 @@ public class PackageRepository {
      * Every package of the account that may deduct at {@code now} (any billing day of its
      * validity), row-locked in package_id order; the caller holds the account's lock already.
      */
-    public List<PrepaidPackage> lockUsable(UUID accountId, Instant now) {
+    /**
+     * The usable packages of several accounts, locked in (account_id, package_id) order: callers
+     * hold the accounts' locks already.
+     */
+    public List<PrepaidPackage> lockUsable(java.util.Collection<UUID> accountIds, Instant now) {
         return jdbc.query(
                 "SELECT "
                         + COLUMNS
-                        + " FROM prepaid_package WHERE account_id = ? AND activated AND"
-                        + " refund_hold = 'NONE' AND remaining_minutes > 0 AND expire_time > ?"
-                        + " ORDER BY package_id FOR UPDATE",
+                        + " FROM prepaid_package WHERE account_id = ANY(?::uuid[]) AND activated"
+                        + " AND refund_hold = 'NONE' AND remaining_minutes > 0 AND expire_time > ?"
+                        + " ORDER BY account_id, package_id FOR UPDATE",
                 PackageRepository::map,
-                accountId,
+                accountIds.stream().map(UUID::toString).toArray(String[]::new),
                 now);
     }
 

@@ -47,6 +47,19 @@ public class StandingRepository {
         return read(" WHERE account_id = ? FOR UPDATE", accountId).stream().findFirst();
     }
 
+    /**
+     * Locks the rows of several accounts, in account_id order (so that two callers locking
+     * overlapping sets never deadlock); returns the accounts that exist.
+     */
+    public java.util.Set<UUID> lockAll(java.util.Collection<UUID> accountIds) {
+        return new java.util.HashSet<>(
+                jdbc.query(
+                        "SELECT account_id FROM account_standing WHERE account_id ="
+                                + " ANY(?::uuid[]) ORDER BY account_id FOR UPDATE",
+                        row -> row.getObject(1, UUID.class),
+                        (Object) accountIds.stream().map(UUID::toString).toArray(String[]::new)));
+    }
+
     public Optional<StandingRow> find(UUID accountId) {
         return read(" WHERE account_id = ?", accountId).stream().findFirst();
     }

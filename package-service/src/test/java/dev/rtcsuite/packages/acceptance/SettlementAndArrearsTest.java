@@ -23,8 +23,11 @@ import dev.rtcsuite.packages.v1.ListStatementsRequest;
 import dev.rtcsuite.packages.v1.PackagesServiceGrpc.PackagesServiceBlockingStub;
 import dev.rtcsuite.packages.v1.ServiceStatus;
 import dev.rtcsuite.packages.v1.ServiceStatusReason;
+import dev.rtcsuite.packages.v1.SetSettlementCycleRequest;
 import dev.rtcsuite.packages.v1.SettleDayRequest;
+import dev.rtcsuite.packages.v1.SettlementCycle;
 import dev.rtcsuite.packages.v1.Statement;
+import dev.rtcsuite.packages.v1.StatementKind;
 import dev.rtcsuite.packages.v1.StatementState;
 import dev.rtcsuite.packages.v1.TopUpRequest;
 import dev.rtcsuite.packages.v1.TopUpResponse;
@@ -97,9 +100,13 @@ class SettlementAndArrearsTest {
         assertThat(inArrears.getStatus()).isEqualTo(AccountStatus.ACCOUNT_STATUS_ARREARS);
         assertThat(ProtoTime.instant(inArrears.getGraceEndTime()))
                 .isEqualTo(Instant.parse("2023-10-03T16:30:00Z"));
-        assertThat(status(account).getInService()).isTrue(); // sessions go on in the grace
-        assertThat(status(account).getReason())
+        ServiceStatus inGrace = status(account);
+        assertThat(inGrace.getInService()).isTrue(); // sessions go on in the grace
+        assertThat(inGrace.getReason())
                 .isEqualTo(ServiceStatusReason.SERVICE_STATUS_REASON_ARREARS_GRACE);
+        // SPEC P-6: the grace ends 24 h after the arrears started (the settlement at 16:30).
+        assertThat(ProtoTime.instant(inGrace.getGraceEndTime()))
+                .isEqualTo(Instant.parse("2023-10-03T16:30:00Z"));
         assertThat(notices(account)).contains(AccountNoticeKind.ACCOUNT_NOTICE_KIND_ARREARS);
 
         runJobsAt("2023-10-03T16:29:59Z");
@@ -110,14 +117,17 @@ class SettlementAndArrearsTest {
         assertThat(suspended.getStatus()).isEqualTo(AccountStatus.ACCOUNT_STATUS_SUSPENDED);
         assertThat(ProtoTime.instant(suspended.getReclaimTime()))
                 .isEqualTo(Instant.parse("2023-12-02T16:30:00Z"));
-        assertThat(status(account).getInService()).isFalse();
-        assertThat(status(account).getReason())
+        ServiceStatus whileSuspended = status(account);
+        assertThat(whileSuspended.getInService()).isFalse();
+        assertThat(whileSuspended.getReason())
                 .isEqualTo(ServiceStatusReason.SERVICE_STATUS_REASON_SUSPENDED_ARREARS);
+        assertThat(whileSuspended.hasGraceEndTime()).isFalse(); // the grace is over
 
         // A top-up that brings the balance to ≥ 0 restores service at once.
         account.topUp("30.34");
         assertThat(account.account().getStatus()).isEqualTo(AccountStatus.ACCOUNT_STATUS_ACTIVE);
         assertThat(status(account).getInService()).isTrue();
+        assertThat(status(account).hasGraceEndTime()).isFalse();
         assertThat(notices(account))
                 .contains(AccountNoticeKind.ACCOUNT_NOTICE_KIND_SERVICE_RESTORED);
         // The reclaim timer finds nothing to do.
@@ -194,6 +204,89 @@ class SettlementAndArrearsTest {
         assertThat(statements(account)).hasSize(1);
     }
 
+    @Test
+    void everyDayOfAPostpaidAccountIsSettledAlsoOneWithOnlyValueAddedUsage() {
+        // SPEC P-5: each billing day's postpaid charges, every value-added item included, are
+        // settled the next day. No deduction ever happens here: the trial still covers base
+        // service, and recording is billed by rating-service only.
+        clock.set(Instant.parse("2023-08-14T02:00:00Z")); // 10:00 in Shanghai
+        Accounts account =
+                Accounts.open(packages, TrialExhaustionPolicy.TRIAL_EXHAUSTION_POLICY_STOP);
+        account.topUp("20.00");
+        packages.enablePostpaid(
+                dev.rtcsuite.packages.v1.EnablePostpaidRequest.newBuilder()
+                        .setRequestId(UUID.randomUUID().toString())
+                        .setAccountId(account.accountId)
+                        .build());
+        when(bills.valueAddedCharges(eq(account.app), eq(LocalDate.of(2023, 8, 16))))
+                .thenReturn(List.of(recording(account, "12.34")));
+
+        runJobsAt("2023-08-14T16:30:00Z"); // 2023-08-14 had no postpaid usage: no statement
+        runJobsAt("2023-08-15T16:30:00Z"); // nor 2023-08-15
+        assertThat(statements(account)).isEmpty();
+        runJobsAt("2023-08-16T16:29:59Z");
+        assertThat(statements(account)).isEmpty();
+        runJobsAt("2023-08-16T16:30:00Z"); // 00:30 of 2023-08-17 in Shanghai
+
+        Statement recordingOnly = statements(account).getFirst();
+        assertThat(ProtoTime.localDate(recordingOnly.getStartDay()))
+                .contains(LocalDate.of(2023, 8, 16));
+        assertThat(recordingOnly.getState()).isEqualTo(StatementState.STATEMENT_STATE_SETTLED);
+        assertThat(ProtoMoney.amount(recordingOnly.getChargedAmount()))
+                .isEqualByComparingTo("12.34");
+        assertThat(account.cashTotal()).isEqualByComparingTo("7.66");
+        // Once per day, however often the jobs run.
+        runJobsAt("2023-08-18T16:30:00Z");
+        assertThat(statements(account)).hasSize(1);
+        assertThat(account.cashTotal()).isEqualByComparingTo("7.66");
+    }
+
+    @Test
+    void monthlyAccountIsChargedTheMonthOnTheFirstOfTheNextMonth() {
+        // SPEC P-5: the month's postpaid charges are settled on the 1st of the next month; daily
+        // statements are still produced. The month's last day has no usage at all: its
+        // settlement (every postpaid day has one) still closes the month.
+        clock.set(Instant.parse("2023-05-30T02:00:00Z")); // 10:00 in Shanghai
+        Accounts account =
+                Accounts.open(packages, TrialExhaustionPolicy.TRIAL_EXHAUSTION_POLICY_CONTINUE);
+        account.topUp("100.00");
+        Account monthly =
+                packages.setSettlementCycle(
+                                SetSettlementCycleRequest.newBuilder()
+                                        .setRequestId(UUID.randomUUID().toString())
+                                        .setAccountId(account.accountId)
+                                        .setSettlementCycle(
+                                                SettlementCycle.SETTLEMENT_CYCLE_MONTHLY)
+                                        .build())
+                        .getAccount();
+        assertThat(monthly.getSettlementCycle())
+                .isEqualTo(SettlementCycle.SETTLEMENT_CYCLE_MONTHLY);
+        account.deduct("2023-05-30", ResolutionTier.RESOLUTION_TIER_AUDIO, 0, 10_000); // trial
+        // 1,000 HD minutes beyond packages at 0.028 (SPEC R-3) = 28.00 postpaid.
+        account.deduct("2023-05-30", ResolutionTier.RESOLUTION_TIER_HD, 120, 1_000);
+
+        runJobsAt("2023-05-30T16:30:00Z"); // 00:30 on 2023-05-31 in Shanghai
+        Statement day = statements(account).getFirst();
+        assertThat(day.getKind()).isEqualTo(StatementKind.STATEMENT_KIND_DAILY);
+        assertThat(day.getState()).isEqualTo(StatementState.STATEMENT_STATE_INFORMATIONAL);
+        assertThat(ProtoMoney.amount(day.getTotalAmount())).isEqualByComparingTo("28.00");
+        assertThat(account.cashTotal()).isEqualByComparingTo("100.00");
+
+        runJobsAt("2023-05-31T16:30:00Z"); // 00:30 on 2023-06-01
+        List<Statement> months =
+                statements(account).stream()
+                        .filter(s -> s.getKind() == StatementKind.STATEMENT_KIND_MONTHLY)
+                        .toList();
+        assertThat(months).hasSize(1);
+        Statement may = months.getFirst();
+        assertThat(ProtoTime.localDate(may.getStartDay())).contains(LocalDate.of(2023, 5, 30));
+        assertThat(ProtoTime.localDate(may.getEndDay())).contains(LocalDate.of(2023, 5, 31));
+        assertThat(may.getState()).isEqualTo(StatementState.STATEMENT_STATE_SETTLED);
+        assertThat(ProtoMoney.amount(may.getChargedAmount())).isEqualByComparingTo("28.00");
+        assertThat(ProtoMoney.amount(may.getBalanceAfter())).isEqualByComparingTo("72.00");
+        assertThat(account.cashTotal()).isEqualByComparingTo("72.00");
+    }
+
     /** An account on postpaid whose trial was used up, then 1,000 HD minutes overflowed on day. */
     private Accounts postpaidAccountWithOverflow(String day, String balance) {
         clock.set(
@@ -268,5 +361,15 @@ class SettlementAndArrearsTest {
                 .stream()
                 .map(n -> n.getKind())
                 .toList();
+    }
+
+    private static ChargeLine recording(Accounts account, String amount) {
+        return new ChargeLine(
+                account.app,
+                BillableItem.RECORDING_SINGLE_STREAM,
+                Optional.of(dev.rtcsuite.packages.domain.usage.ResolutionTier.HD),
+                false,
+                new BigDecimal("440.71428571"),
+                Money.cny(amount));
     }
 }

@@ -25,7 +25,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The group commit of one account's deductions, without a database. */
+/** The group commit of deductions, without a database. */
 class DeductionBatchesTest {
 
     private static final UUID ACCOUNT = UUID.randomUUID();
@@ -38,7 +38,8 @@ class DeductionBatchesTest {
         List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
         DeductionBatches batches =
                 new DeductionBatches(
-                        (account, items) -> {
+                        1,
+                        items -> {
                             if (running.incrementAndGet() > 1) {
                                 overlaps.incrementAndGet();
                             }
@@ -59,7 +60,7 @@ class DeductionBatchesTest {
                                 () ->
                                         answered.put(
                                                 minutes,
-                                                batches.submit(ACCOUNT, item(minutes))
+                                                batches.submit(item(ACCOUNT, minutes))
                                                         .usageMinutes())));
             }
             for (Future<?> call : calls) {
@@ -77,11 +78,71 @@ class DeductionBatchesTest {
     }
 
     @Test
+    void accountsShareBatchesAndEachCallersIntervalsKeepTheirOrder() throws Exception {
+        List<UUID> accounts = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        AtomicInteger mixed = new AtomicInteger();
+        Map<UUID, List<Long>> applied = new ConcurrentHashMap<>();
+        DeductionBatches oneLane =
+                new DeductionBatches(
+                        1,
+                        items -> {
+                            if (items.stream()
+                                            .map(DeductionBatches.Item::accountId)
+                                            .distinct()
+                                            .count()
+                                    > 1) {
+                                mixed.incrementAndGet();
+                            }
+                            items.forEach(
+                                    item ->
+                                            applied.computeIfAbsent(
+                                                            item.accountId(),
+                                                            a -> new ArrayList<>())
+                                                    .add(item.usage().usageMinutes()));
+                            pause();
+                            return items.stream()
+                                    .map(item -> DeductionBatches.Result.of(deduction(item)))
+                                    .toList();
+                        });
+        // Four callers per account, each submitting its own intervals one after the other.
+        try (ExecutorService callers = Executors.newFixedThreadPool(12)) {
+            List<Future<?>> calls = new ArrayList<>();
+            for (UUID account : accounts) {
+                for (long caller = 0; caller < 4; caller++) {
+                    long first = caller * 1_000;
+                    calls.add(
+                            callers.submit(
+                                    () -> {
+                                        for (long i = 0; i < 50; i++) {
+                                            oneLane.submit(item(account, first + i));
+                                        }
+                                    }));
+                }
+            }
+            for (Future<?> call : calls) {
+                call.get();
+            }
+        }
+
+        assertThat(applied).hasSize(3);
+        for (List<Long> minutes : applied.values()) {
+            assertThat(minutes).hasSize(200);
+            for (long caller = 0; caller < 4; caller++) {
+                long first = caller * 1_000;
+                assertThat(minutes.stream().filter(m -> m >= first && m < first + 1_000).toList())
+                        .isSorted();
+            }
+        }
+        assertThat(mixed.get()).isPositive(); // accounts of one lane share its batches
+    }
+
+    @Test
     void aRefusedIntervalFailsAloneAndAFailedBatchFailsEachOfItsCallers() {
         ServiceException conflict = ServiceException.invalid("usage_minutes", "conflict");
         DeductionBatches refusing =
                 new DeductionBatches(
-                        (account, items) ->
+                        2,
+                        items ->
                                 items.stream()
                                         .map(
                                                 item ->
@@ -91,20 +152,22 @@ class DeductionBatchesTest {
                                                                 : DeductionBatches.Result.of(
                                                                         deduction(item)))
                                         .toList());
-        assertThat(refusing.submit(ACCOUNT, item(12)).usageMinutes()).isEqualTo(12);
-        assertThatThrownBy(() -> refusing.submit(ACCOUNT, item(13))).isSameAs(conflict);
+        assertThat(refusing.submit(item(ACCOUNT, 12)).usageMinutes()).isEqualTo(12);
+        assertThatThrownBy(() -> refusing.submit(item(ACCOUNT, 13))).isSameAs(conflict);
 
         IllegalStateException down = new IllegalStateException("database away");
         DeductionBatches failing =
                 new DeductionBatches(
-                        (account, items) -> {
+                        1,
+                        items -> {
                             throw down;
                         });
-        assertThatThrownBy(() -> failing.submit(ACCOUNT, item(1))).isSameAs(down);
+        assertThatThrownBy(() -> failing.submit(item(ACCOUNT, 1))).isSameAs(down);
     }
 
-    private static DeductionBatches.Item item(long minutes) {
+    private static DeductionBatches.Item item(UUID account, long minutes) {
         return new DeductionBatches.Item(
+                account,
                 new IntervalUsage(
                         new UsageKey(
                                 1_400_000_000L,
@@ -121,7 +184,7 @@ class DeductionBatchesTest {
         UsageMinutes all = UsageMinutes.of(usage.usageMinutes());
         return new Deduction(
                 UUID.randomUUID(),
-                ACCOUNT,
+                item.accountId(),
                 usage.key(),
                 DeductionKind.INTERVAL,
                 usage.usageMinutes(),

@@ -46,7 +46,8 @@ class ServiceStatusTest {
             app = app.disable("by hand", NOW);
         }
 
-        ServiceStatus serviceStatus = ServiceStatus.of(account, app, NOW);
+        ServiceStatus serviceStatus =
+                ServiceStatus.of(account, app, java.util.Optional.empty(), NOW);
 
         assertThat(serviceStatus.inService()).isEqualTo(inService);
         assertThat(serviceStatus.reason()).isEqualTo(reason);

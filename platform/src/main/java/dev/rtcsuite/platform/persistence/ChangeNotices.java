@@ -13,8 +13,8 @@ import org.postgresql.PGNotification;
 
 /**
  * Changes announced across replicas on one PostgreSQL LISTEN/NOTIFY channel: a notice sent in a
- * transaction is delivered when it commits, to every replica, so watch streams see changes made
- * anywhere.
+ * transaction is delivered when it commits (never when it rolls back), to every replica, so watch
+ * streams see changes made anywhere.
  */
 public final class ChangeNotices {
 

@@ -112,6 +112,21 @@ public final class DaySettlement {
                 ledger.charged && ledger.balances.anyNegative());
     }
 
+    /**
+     * Whether settling the day would neither charge nor record anything: it has no charges, and no
+     * earlier informational days fall due with it (DAILY: at once; MONTHLY: on the month's last
+     * day).
+     */
+    public static boolean isIdle(
+            SettlementCycle cycle,
+            LocalDate billingDay,
+            List<ChargeLine> dayCharges,
+            List<Statement> unchargedDays) {
+        return dayCharges.isEmpty()
+                && (unchargedDays.isEmpty()
+                        || (cycle == SettlementCycle.MONTHLY && !isLastDayOfMonth(billingDay)));
+    }
+
     private static boolean isLastDayOfMonth(LocalDate day) {
         return day.equals(YearMonth.from(day).atEndOfMonth());
     }

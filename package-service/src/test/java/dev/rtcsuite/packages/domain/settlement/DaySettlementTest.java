@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** SPEC P-5: daily and monthly settlement against per-currency funds. */
 class DaySettlementTest {
@@ -222,6 +224,42 @@ class DaySettlementTest {
                         org.assertj.core.groups.Tuple.tuple(
                                 StatementKind.MONTHLY, DAY, Money.cny("3.00")));
         assertThat(result.balancesAfter().of(Money.CNY).total()).isEqualTo(Money.cny("7.50"));
+    }
+
+    @ParameterizedTest(name = "{0} {1}, charges {2}, uncharged days {3} → idle {4}")
+    @CsvSource({
+        "DAILY,   2026-03-10, false, false, true",
+        "DAILY,   2026-03-10, true,  false, false",
+        "DAILY,   2026-03-10, false, true,  false",
+        "MONTHLY, 2026-03-10, false, true,  true",
+        "MONTHLY, 2026-03-31, false, true,  false",
+        "MONTHLY, 2026-03-31, false, false, true",
+        "MONTHLY, 2026-03-10, true,  false, false",
+    })
+    void dayIsIdleWithoutChargesUnlessEarlierInformationalDaysFallDue(
+            SettlementCycle cycle,
+            LocalDate day,
+            boolean charged,
+            boolean unchargedDays,
+            boolean idle) {
+        List<Statement> uncharged =
+                unchargedDays
+                        ? settle(
+                                        SettlementCycle.MONTHLY,
+                                        LocalDate.of(2026, 3, 2),
+                                        List.of(recording("3.00")),
+                                        List.of(),
+                                        funded)
+                                .statements()
+                        : List.of();
+
+        assertThat(
+                        DaySettlement.isIdle(
+                                cycle,
+                                day,
+                                charged ? List.of(recording("1.00")) : List.of(),
+                                uncharged))
+                .isEqualTo(idle);
     }
 
     @Test
