@@ -80,16 +80,29 @@ public class ServiceStatusFollower implements ServiceStatusWatch.Listener {
     }
 
     /**
-     * Re-reads the status of every app with running tasks, so a change that no message brought
-     * (missed while the watch was reconnecting, or just before its stream opened) still applies.
+     * The periodic re-check: a change that no message brought (missed just before a stream opened,
+     * say) applies within this period. A failure waits for the next period.
      */
     @Scheduled(
             every = "${rtcsuite.recording.status-recheck-every:5m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    public void recheck() {
+    void periodicRecheck() {
         if (!settings.statusWatch()) {
             return;
         }
+        try {
+            recheck();
+        } catch (RuntimeException e) {
+            LOG.warnf(
+                    "service status re-check failed, tried again next period: %s", e.getMessage());
+        }
+    }
+
+    /**
+     * Re-reads the status of every app with running tasks, so a change that no message brought
+     * (missed while the watch was reconnecting) still applies.
+     */
+    void recheck() {
         for (long sdkAppId : tasks.appsWithLiveTasks()) {
             directory.standing(sdkAppId).ifPresent(this::apply);
         }

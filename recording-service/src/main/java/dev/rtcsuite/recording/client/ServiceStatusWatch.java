@@ -75,13 +75,6 @@ public class ServiceStatusWatch {
         connect();
     }
 
-    /** Whether a stream is open now (for tests and health). */
-    public boolean connected() {
-        synchronized (lock) {
-            return current != null && current.open;
-        }
-    }
-
     @PreDestroy
     void close() {
         Call call;
