@@ -149,7 +149,7 @@ public class RecorderEvents {
                                 ? existing.stored(reported.sizeBytes(), reported.storageUrl())
                                 : index(stored, reported, FileState.AVAILABLE);
                 if (existing != null) {
-                    files.update(file, Optional.empty());
+                    files.markStored(file, clock.instant());
                 }
                 callbacks.fileStored(file, spec);
                 return file;

@@ -4,6 +4,7 @@ import dev.rtcsuite.platform.jobs.DurableJobs;
 import dev.rtcsuite.platform.jobs.Job;
 import dev.rtcsuite.platform.jobs.JobHandler;
 import dev.rtcsuite.recording.client.UsageReporter;
+import dev.rtcsuite.recording.domain.files.StorageDay;
 import dev.rtcsuite.recording.persistence.StorageTotals;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,9 +16,10 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Storage usage of kept files (SPEC C-7, R-7): once a billing day (in the account's zone) has
- * closed, the app's stored bytes of that day go to rating-service as GB-days, once per app and day
- * (the job key), retried until rating-service takes them. The last three days are looked at, so a
- * day is not missed when the service was down over midnight.
+ * closed, the app's GB-days of that day — each file's bytes for the share of the day it was kept —
+ * go to rating-service, once per app and day (the job key), retried until rating-service takes
+ * them. The last three days are looked at, so a day is not missed when the service was down over
+ * midnight.
  */
 @ApplicationScoped
 public class StorageUsage {
@@ -68,16 +70,14 @@ public class StorageUsage {
             ZoneId zone = ZoneId.of(app.zone());
             LocalDate today = now.atZone(zone).toLocalDate();
             for (int back = 1; back <= DAYS_BACK; back++) {
-                LocalDate day = today.minusDays(back);
+                StorageDay day = new StorageDay(today.minusDays(back), zone);
                 long bytes =
-                        totals.storedBytes(
-                                app.sdkAppId(),
-                                day.atStartOfDay(zone).toInstant(),
-                                day.plusDays(1).atStartOfDay(zone).toInstant());
+                        day.averageBytes(
+                                totals.byteSecondsKept(app.sdkAppId(), day.start(), day.end()));
                 if (bytes > 0) {
                     jobs.schedule(
                             JobKinds.STORAGE_REPORT,
-                            app.sdkAppId() + ":" + day,
+                            app.sdkAppId() + ":" + day.day(),
                             JobKinds.utf8(Long.toString(bytes)),
                             now);
                 }

@@ -3,7 +3,10 @@ package dev.rtcsuite.recording.client;
 import dev.rtcsuite.packages.v1.GetAccountRequest;
 import dev.rtcsuite.packages.v1.GetServiceStatusRequest;
 import dev.rtcsuite.packages.v1.PackagesServiceGrpc.PackagesServiceBlockingStub;
+import dev.rtcsuite.packages.v1.ServiceStatus;
 import dev.rtcsuite.platform.error.ServiceException;
+import dev.rtcsuite.platform.grpc.ProtoTime;
+import dev.rtcsuite.recording.domain.ServiceStanding;
 import dev.rtcsuite.recording.domain.files.FileNames;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -13,6 +16,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Resolves SdkAppIds against package-service, the registry of accounts and apps. No generated type
@@ -33,7 +37,7 @@ public class AppDirectory {
 
         /** Whether the account's files may be served (not while suspended or reclaimed). */
         public boolean filesServed() {
-            return !status.startsWith("SUSPENDED") && !status.equals("RECLAIMED");
+            return ServiceStanding.servesFiles(status);
         }
     }
 
@@ -45,27 +49,52 @@ public class AppDirectory {
 
     /** The app, whether it may start new work and its billing zone; empty for an unknown app. */
     public Optional<AppStanding> find(long sdkAppId) {
+        return call(
+                sdkAppId,
+                () -> {
+                    ServiceStanding status = serviceStatus(sdkAppId);
+                    String zone =
+                            stub().getAccount(
+                                            GetAccountRequest.newBuilder()
+                                                    .setAccountId(status.accountId())
+                                                    .build())
+                                    .getAccount()
+                                    .getBillingTimeZone();
+                    return new AppStanding(
+                            status.sdkAppId(),
+                            status.accountId(),
+                            status.inService(),
+                            status.status(),
+                            zone(zone));
+                });
+    }
+
+    /** The app's service status now (GetServiceStatus alone); empty for an unknown app. */
+    public Optional<ServiceStanding> standing(long sdkAppId) {
+        return call(sdkAppId, () -> serviceStatus(sdkAppId));
+    }
+
+    /** package-service's ServiceStatus message as recording-service reads it. */
+    static ServiceStanding standing(ServiceStatus status) {
+        return new ServiceStanding(
+                status.getSdkAppId(),
+                status.getAccountId(),
+                status.getInService(),
+                status.getReason().name().replace("SERVICE_STATUS_REASON_", ""),
+                ProtoTime.instant(status.getAsOfTime()));
+    }
+
+    private ServiceStanding serviceStatus(long sdkAppId) {
+        return standing(
+                stub().getServiceStatus(
+                                GetServiceStatusRequest.newBuilder().setSdkAppId(sdkAppId).build())
+                        .getStatus());
+    }
+
+    /** Runs a lookup: NOT_FOUND becomes empty, any other failure UNAVAILABLE. */
+    private static <T> Optional<T> call(long sdkAppId, Supplier<T> lookup) {
         try {
-            var status =
-                    stub().getServiceStatus(
-                                    GetServiceStatusRequest.newBuilder()
-                                            .setSdkAppId(sdkAppId)
-                                            .build())
-                            .getStatus();
-            String zone =
-                    stub().getAccount(
-                                    GetAccountRequest.newBuilder()
-                                            .setAccountId(status.getAccountId())
-                                            .build())
-                            .getAccount()
-                            .getBillingTimeZone();
-            return Optional.of(
-                    new AppStanding(
-                            status.getSdkAppId(),
-                            status.getAccountId(),
-                            status.getInService(),
-                            status.getReason().name().replace("SERVICE_STATUS_REASON_", ""),
-                            zone(zone)));
+            return Optional.of(lookup.get());
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
                 return Optional.empty();

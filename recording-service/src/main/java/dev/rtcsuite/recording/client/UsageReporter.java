@@ -46,7 +46,10 @@ public class UsageReporter {
         rating.withDeadlineAfter(3, TimeUnit.SECONDS).ingestUsage(request.build());
     }
 
-    /** Sends one app's stored bytes of one billing day (GB-days = bytes / 10^9). */
+    /**
+     * Sends one app's storage of one billing day: the bytes kept on average over the day (each
+     * file's bytes for the share of the day it was kept), so GB-days = bytes / 10^9.
+     */
     public void sendStorage(long sdkAppId, LocalDate billingDay, long storedBytes) {
         String key = "recording-storage:" + sdkAppId + ":" + billingDay;
         rating.withDeadlineAfter(3, TimeUnit.SECONDS)

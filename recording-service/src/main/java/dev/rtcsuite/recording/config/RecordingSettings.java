@@ -37,6 +37,21 @@ public interface RecordingSettings {
     @WithDefault("rtcsuite-playback-signing-key-change-me")
     String playbackSigningKey();
 
+    /**
+     * Whether to follow package-service's WatchServiceStatus, so that the running tasks of an app
+     * that goes out of service are stopped and a reclaimed account's files purged (SPEC P-6).
+     */
+    @WithDefault("true")
+    boolean statusWatch();
+
+    /** First delay before the status watch is opened again; it doubles up to the maximum. */
+    @WithDefault("1S")
+    Duration statusWatchFirstRetry();
+
+    /** Longest delay before the status watch is opened again. */
+    @WithDefault("60S")
+    Duration statusWatchMaxRetry();
+
     default TaskPolicy taskPolicy() {
         return new TaskPolicy(startTimeout(), transferDelay(), transferChecks());
     }

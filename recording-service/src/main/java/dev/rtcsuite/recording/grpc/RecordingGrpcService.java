@@ -333,7 +333,7 @@ public class RecordingGrpcService extends MutinyRecordingServiceGrpc.RecordingSe
                             checks);
                     checks.throwIfInvalid();
                     PageRequest page =
-                            PageRequest.of(request.getPageSize(), request.getPageToken());
+                            Pages.of(request, request.getPageSize(), request.getPageToken());
                     List<TaskRepository.Listed> listed =
                             tasks.list(
                                     new TaskRepository.ListQuery(
@@ -353,7 +353,8 @@ public class RecordingGrpcService extends MutinyRecordingServiceGrpc.RecordingSe
                             ListRecordingTasksResponse.newBuilder();
                     Pages.rows(listed, page)
                             .forEach(l -> response.addTasks(task(l.stored().task())));
-                    response.setNextPageToken(Pages.nextToken(listed, page, l -> l.listSeq()));
+                    response.setNextPageToken(
+                            Pages.nextToken(listed, page, l -> l.listSeq(), request));
                     return response.build();
                 });
     }
@@ -412,14 +413,15 @@ public class RecordingGrpcService extends MutinyRecordingServiceGrpc.RecordingSe
         return calls.answer(
                 () -> {
                     PageRequest page =
-                            PageRequest.of(request.getPageSize(), request.getPageToken());
+                            Pages.of(request, request.getPageSize(), request.getPageToken());
                     List<FileRepository.Listed> listed =
                             media.search(MediaRequests.search(request, page));
                     SearchMediaFilesResponse.Builder response =
                             SearchMediaFilesResponse.newBuilder();
                     Pages.rows(listed, page)
                             .forEach(l -> response.addFiles(MediaProtoMapper.file(l.file())));
-                    response.setNextPageToken(Pages.nextToken(listed, page, l -> l.listSeq()));
+                    response.setNextPageToken(
+                            Pages.nextToken(listed, page, l -> l.listSeq(), request));
                     return response.build();
                 });
     }
@@ -502,7 +504,7 @@ public class RecordingGrpcService extends MutinyRecordingServiceGrpc.RecordingSe
                             checks);
                     checks.throwIfInvalid();
                     PageRequest page =
-                            PageRequest.of(request.getPageSize(), request.getPageToken());
+                            Pages.of(request, request.getPageSize(), request.getPageToken());
                     List<CallbackRepository.Listed> listed =
                             callbacks.list(
                                     new CallbackRepository.ListQuery(
@@ -524,7 +526,8 @@ public class RecordingGrpcService extends MutinyRecordingServiceGrpc.RecordingSe
                                                     CallbackProtoMapper.delivery(
                                                             l.delivery(),
                                                             callbacks.nextAttempt(l.delivery()))));
-                    response.setNextPageToken(Pages.nextToken(listed, page, l -> l.listSeq()));
+                    response.setNextPageToken(
+                            Pages.nextToken(listed, page, l -> l.listSeq(), request));
                     return response.build();
                 });
     }

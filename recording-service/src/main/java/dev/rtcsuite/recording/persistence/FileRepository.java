@@ -36,14 +36,18 @@ public class FileRepository {
         this.jdbc = jdbc;
     }
 
-    /** Indexes a file; false when the task's file of that sequence and format was already. */
+    /**
+     * Indexes a file; false when the task's file of that sequence and format was already. A file
+     * indexed AVAILABLE is stored from its creation.
+     */
     public boolean insert(MediaFile file) {
         return jdbc.update(
                         "INSERT INTO media_file ("
                                 + COLUMNS.substring(0, COLUMNS.lastIndexOf(','))
-                                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                                + " CAST(? AS timestamptz), ?, ?) ON CONFLICT (task_id,"
-                                + " file_sequence, format) DO NOTHING",
+                                + ", store_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                                + " ?, ?, ?, ?, ?, CAST(? AS timestamptz), ?, ?, CAST(? AS"
+                                + " timestamptz)) ON CONFLICT (task_id, file_sequence, format) DO"
+                                + " NOTHING",
                         file.fileId(),
                         file.taskId(),
                         file.fileSequence(),
@@ -64,8 +68,24 @@ public class FileRepository {
                         file.storageSubApp(),
                         file.expireTime().orElse(null),
                         file.state().name(),
-                        file.createTime())
+                        file.createTime(),
+                        file.state() == FileState.AVAILABLE ? file.createTime() : null)
                 == 1;
+    }
+
+    /**
+     * Writes a file that the recorder has now stored (after retried uploads): AVAILABLE, its size
+     * and storage place, and when it was stored (storage is charged from then, SPEC R-7).
+     */
+    public void markStored(MediaFile file, Instant at) {
+        jdbc.update(
+                "UPDATE media_file SET state = ?, size_bytes = ?, storage_url = ?, store_time ="
+                        + " coalesce(store_time, ?) WHERE file_id = ?",
+                file.state().name(),
+                file.sizeBytes(),
+                file.storageUrl(),
+                at,
+                file.fileId());
     }
 
     /** Writes a file's state, size and storage place. */

@@ -2,6 +2,7 @@ package dev.rtcsuite.recording.persistence;
 
 import dev.rtcsuite.platform.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -28,15 +29,19 @@ public class StorageTotals {
     }
 
     /**
-     * Bytes of the app's files stored at any moment of [from, to): an upper bound of the day's peak
-     * that counts every format's file on its own.
+     * The sum over the app's files of bytes × seconds kept in storage within [from, to): from when
+     * each was stored (AVAILABLE) to when it was deleted, every format's file on its own.
      */
-    public long storedBytes(long sdkAppId, Instant from, Instant to) {
+    public BigDecimal byteSecondsKept(long sdkAppId, Instant from, Instant to) {
         return jdbc.query(
-                        "SELECT coalesce(sum(size_bytes), 0) FROM media_file WHERE sdk_app_id = ?"
-                                + " AND state <> 'UPLOAD_RETRYING' AND create_time < ? AND"
+                        "SELECT coalesce(sum(size_bytes * extract(epoch FROM"
+                                + " least(coalesce(delete_time, ?), ?) - greatest(store_time, ?))),"
+                                + " 0) FROM media_file WHERE sdk_app_id = ? AND store_time < ? AND"
                                 + " (delete_time IS NULL OR delete_time > ?)",
-                        row -> row.getLong(1),
+                        row -> row.getBigDecimal(1),
+                        to,
+                        to,
+                        from,
                         sdkAppId,
                         to,
                         from)

@@ -132,6 +132,25 @@ public class TaskRepository {
                 room.key());
     }
 
+    /** Every task of the app that the recorder may still write, locked, oldest first. */
+    public List<StoredTask> lockLiveOfApp(long sdkAppId) {
+        return jdbc.query(
+                "SELECT "
+                        + COLUMNS
+                        + " FROM recording_task WHERE sdk_app_id = ? AND state IN ('PENDING',"
+                        + " 'RECORDING', 'INTERRUPTED') ORDER BY list_seq FOR UPDATE",
+                TaskRepository::stored,
+                sdkAppId);
+    }
+
+    /** The apps with tasks that the recorder may still write. */
+    public List<Long> appsWithLiveTasks() {
+        return jdbc.query(
+                "SELECT DISTINCT sdk_app_id FROM recording_task WHERE end_time IS NULL AND state"
+                        + " IN ('PENDING', 'RECORDING', 'INTERRUPTED') ORDER BY sdk_app_id",
+                row -> row.getLong(1));
+    }
+
     /** The mixed task recording under {@code recordId} that has not ended, locked. */
     public Optional<StoredTask> lockUnendedMix(long sdkAppId, String recordId) {
         return one(

@@ -166,6 +166,41 @@ class MediaIndexTest {
     }
 
     @Test
+    void aPageTokenServesOnlyTheFiltersItWasIssuedFor() {
+        // AIP-158: the token's position means nothing in another listing
+        for (int i = 0; i < 3; i++) {
+            record("pager" + i, "");
+        }
+        SearchMediaFilesRequest first = search().setText("pager").setPageSize(2).build();
+        String token = stub.searchMediaFiles(first).getNextPageToken();
+        assertThat(token).isNotEmpty();
+
+        for (SearchMediaFilesRequest.Builder other :
+                List.of(
+                        search().setText("pager1"),
+                        search().setNamePrefix(app + "_"),
+                        search().setText("pager")
+                                .setOrder(MediaFileOrder.MEDIA_FILE_ORDER_CREATE_TIME_ASC),
+                        SearchMediaFilesRequest.newBuilder()
+                                .setSdkAppId(app + 1)
+                                .setText("pager"))) {
+            RpcError refused =
+                    RpcError.of(() -> stub.searchMediaFiles(other.setPageToken(token).build()));
+            assertThat(refused.code()).isEqualTo(Code.INVALID_ARGUMENT);
+            assertThat(refused.violatedFields()).containsExactly("page_token");
+        }
+        // the same filters with another page size continue the listing
+        assertThat(
+                        stub.searchMediaFiles(
+                                        first.toBuilder()
+                                                .setPageSize(5)
+                                                .setPageToken(token)
+                                                .build())
+                                .getFilesList())
+                .hasSize(1);
+    }
+
+    @Test
     void deleteIsIdempotentAndTheFileLeavesSearches() {
         MediaFile file = record("alice", "");
         DeleteMediaFileResponse first = delete(file.getFileId());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rtcsuite.platform.grpc.ProtoTime;
 import dev.rtcsuite.platform.jobs.JobRunner;
+import dev.rtcsuite.platform.testing.RpcError;
 import dev.rtcsuite.recording.client.AppDirectory;
 import dev.rtcsuite.recording.client.UsageReporter;
 import dev.rtcsuite.recording.domain.usage.UsageSegment;
@@ -15,6 +16,7 @@ import dev.rtcsuite.recording.testing.Recording;
 import dev.rtcsuite.recording.testing.TestClock;
 import dev.rtcsuite.recording.v1.FileFormat;
 import dev.rtcsuite.recording.v1.GetRecordingTaskRequest;
+import dev.rtcsuite.recording.v1.ListRecordingTasksRequest;
 import dev.rtcsuite.recording.v1.MediaFile;
 import dev.rtcsuite.recording.v1.RecorderEventKind;
 import dev.rtcsuite.recording.v1.RecordingMode;
@@ -23,6 +25,7 @@ import dev.rtcsuite.recording.v1.RecordingTask;
 import dev.rtcsuite.recording.v1.RecordingTaskEndReason;
 import dev.rtcsuite.recording.v1.RecordingTaskState;
 import dev.rtcsuite.recording.v1.RecordingTaskTrigger;
+import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -341,5 +344,41 @@ class TaskLifecycleTest {
     private static String name(Instant time) {
         return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd-HH-mm-ss")
                 .format(time.atZone(Standing.SHANGHAI));
+    }
+
+    @Test
+    void aTaskListsPageTokenIsRefusedWithOtherFilters() {
+        recording.configure(
+                app,
+                RecordingMode.RECORDING_MODE_GLOBAL_AUTO,
+                List.of(FileFormat.FILE_FORMAT_HLS),
+                120,
+                0);
+        for (String user : List.of("ann", "ben", "cat")) {
+            recording.publish(app, room, user);
+        }
+        ListRecordingTasksRequest pending =
+                ListRecordingTasksRequest.newBuilder()
+                        .setSdkAppId(app)
+                        .addStates(RecordingTaskState.RECORDING_TASK_STATE_PENDING)
+                        .setPageSize(2)
+                        .build();
+        String token = stub.listRecordingTasks(pending).getNextPageToken();
+
+        RpcError refused =
+                RpcError.of(
+                        () ->
+                                stub.listRecordingTasks(
+                                        pending.toBuilder()
+                                                .clearStates()
+                                                .setPageToken(token)
+                                                .build()));
+        assertThat(refused.code()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(refused.violations()).containsOnlyKeys("page_token");
+        assertThat(
+                        stub.listRecordingTasks(pending.toBuilder().setPageToken(token).build())
+                                .getTasksList())
+                .extracting(RecordingTask::getUserId)
+                .containsExactly("ann");
     }
 }

@@ -22,6 +22,7 @@ import dev.rtcsuite.recording.client.UsageReporter;
 import dev.rtcsuite.recording.domain.usage.UsageSegment;
 import dev.rtcsuite.recording.testing.Recording;
 import dev.rtcsuite.recording.testing.TestClock;
+import dev.rtcsuite.recording.v1.DeleteMediaFileRequest;
 import dev.rtcsuite.recording.v1.FileFormat;
 import dev.rtcsuite.recording.v1.RecorderEventKind;
 import dev.rtcsuite.recording.v1.RecordingMode;
@@ -31,10 +32,13 @@ import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -139,18 +143,61 @@ class UsageReportTest {
         recording.unpublish(app, room, "alice");
         recording.uploaded(taskId, 0, FileFormat.FILE_FORMAT_MP4, start, clock.instant());
         recording.uploaded(taskId, 0, FileFormat.FILE_FORMAT_FLV, start, clock.instant());
-        LocalDate day = clock.instant().atZone(Standing.SHANGHAI).toLocalDate();
+        Instant stored = clock.instant();
+        LocalDate day = stored.atZone(Standing.SHANGHAI).toLocalDate();
+        Instant dayEnd = day.plusDays(1).atStartOfDay(Standing.SHANGHAI).toInstant();
 
         storage.askForSweep();
         jobs.runDue(clock.instant(), 100);
         verify(reporter, never()).sendStorage(eq(app), eq(day), anyLong());
 
-        clock.moveTo(day.plusDays(1).atStartOfDay(Standing.SHANGHAI).toInstant().plusSeconds(60));
+        clock.moveTo(dayEnd.plusSeconds(60));
         storage.askForSweep();
         jobs.runDue(clock.instant(), 100);
         clock.advance(Duration.ofHours(1));
         storage.askForSweep();
         jobs.runDue(clock.instant(), 100);
-        verify(reporter, times(1)).sendStorage(app, day, 2_000_000L);
+        // two 1 MB files (one per format), each kept from its storage to the day's end
+        long keptSeconds = Duration.between(stored, dayEnd).toSeconds();
+        verify(reporter, times(1))
+                .sendStorage(app, day, averageOverADay(2 * 1_000_000L * keptSeconds));
+    }
+
+    @Test
+    void storageCountsEachFileForTheHoursItWasKeptThatDay() {
+        // SPEC R-7: GB × days, pro rata: an MP4 file kept 06:00–12:00 is a quarter of its bytes
+        // for the day, the FLV file kept from 06:00 on three quarters
+        doNothing().when(reporter).sendStorage(anyLong(), any(), anyLong());
+        LocalDate day = clock.instant().atZone(Standing.SHANGHAI).toLocalDate().plusDays(2);
+        Instant dayStart = day.atStartOfDay(Standing.SHANGHAI).toInstant();
+        clock.moveTo(dayStart.plus(Duration.ofHours(5)));
+        String taskId = startRecording();
+        Instant start = clock.instant();
+        clock.moveTo(dayStart.plus(Duration.ofHours(6)));
+        recording.unpublish(app, room, "alice");
+        String mp4 =
+                recording
+                        .uploaded(taskId, 0, FileFormat.FILE_FORMAT_MP4, start, clock.instant())
+                        .getFile()
+                        .getFileId();
+        recording.uploaded(taskId, 0, FileFormat.FILE_FORMAT_FLV, start, clock.instant());
+        clock.moveTo(dayStart.plus(Duration.ofHours(12)));
+        stub.deleteMediaFile(
+                DeleteMediaFileRequest.newBuilder()
+                        .setRequestId(UUID.randomUUID().toString())
+                        .setFileId(mp4)
+                        .build());
+
+        clock.moveTo(dayStart.plus(Duration.ofHours(24)).plusSeconds(60));
+        storage.askForSweep();
+        jobs.runDue(clock.instant(), 100);
+        verify(reporter, times(1)).sendStorage(app, day, 250_000L + 750_000L);
+    }
+
+    /** Byte-seconds over a 24-hour day as the average bytes kept, rounded half up. */
+    private static long averageOverADay(long byteSeconds) {
+        return BigDecimal.valueOf(byteSeconds)
+                .divide(BigDecimal.valueOf(Duration.ofDays(1).toSeconds()), 0, RoundingMode.HALF_UP)
+                .longValueExact();
     }
 }

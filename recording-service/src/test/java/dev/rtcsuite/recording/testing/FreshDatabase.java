@@ -14,20 +14,27 @@ import java.util.Map;
  */
 public class FreshDatabase implements QuarkusTestResourceLifecycleManager {
 
+    /** This module's test database: rtcsuite_recording_&lt;RTCSUITE_TEST_DB_SUFFIX&gt;. */
+    public static String name() {
+        return "rtcsuite_recording_" + env("RTCSUITE_TEST_DB_SUFFIX", "test");
+    }
+
+    /** A connection to the test database, as the service's own user. */
+    public static Connection connect() throws SQLException {
+        return DriverManager.getConnection(
+                env("RTCSUITE_DB_URL", "jdbc:postgresql://127.0.0.1:5432") + "/" + name(),
+                env("RTCSUITE_DB_USER", "rtcsuite"),
+                env("RTCSUITE_DB_PASSWORD", "rtcsuite"));
+    }
+
     @Override
     public Map<String, String> start() {
-        String server = env("RTCSUITE_DB_URL", "jdbc:postgresql://127.0.0.1:5432");
-        String database = "rtcsuite_recording_" + env("RTCSUITE_TEST_DB_SUFFIX", "test");
-        try (Connection connection =
-                        DriverManager.getConnection(
-                                server + "/" + database,
-                                env("RTCSUITE_DB_USER", "rtcsuite"),
-                                env("RTCSUITE_DB_PASSWORD", "rtcsuite"));
+        try (Connection connection = connect();
                 Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS public CASCADE");
             statement.execute("CREATE SCHEMA public");
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot empty the test database " + database, e);
+            throw new IllegalStateException("cannot empty the test database " + name(), e);
         }
         return Map.of();
     }

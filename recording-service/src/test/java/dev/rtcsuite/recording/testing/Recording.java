@@ -18,6 +18,7 @@ import dev.rtcsuite.recording.v1.ReportStreamEventRequest;
 import dev.rtcsuite.recording.v1.StreamEvent;
 import dev.rtcsuite.recording.v1.StreamEventKind;
 import dev.rtcsuite.recording.v1.UpdateRecordingConfigRequest;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -33,9 +34,9 @@ public final class Recording {
             new AtomicInteger((int) (System.nanoTime() % 100_000) + 1);
 
     private final RecordingServiceBlockingStub stub;
-    private final TestClock clock;
+    private final Clock clock;
 
-    public Recording(RecordingServiceBlockingStub stub, TestClock clock) {
+    public Recording(RecordingServiceBlockingStub stub, Clock clock) {
         this.stub = stub;
         this.clock = clock;
     }

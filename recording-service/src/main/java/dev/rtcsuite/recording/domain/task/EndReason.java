@@ -7,7 +7,16 @@ public enum EndReason {
     ROOM_ENDED,
     START_TIMEOUT,
     STORAGE_UNAVAILABLE,
+    /** The account was suspended or reclaimed, or the app stopped or disabled: the task FAILS. */
     SERVICE_STOPPED,
     RECORDING_DISABLED,
-    RECORDER_FAILED
+    RECORDER_FAILED;
+
+    /**
+     * Whether a task stopped for this reason ends FAILED once its files are transferred (they are
+     * kept), rather than COMPLETED.
+     */
+    public boolean failsTask() {
+        return this == SERVICE_STOPPED;
+    }
 }

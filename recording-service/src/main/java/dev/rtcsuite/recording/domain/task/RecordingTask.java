@@ -91,7 +91,7 @@ public record RecordingTask(
             case RECORDING -> {
                 Duration wait = spec.resumeWait();
                 yield wait.isZero()
-                        ? finalizing(EndReason.STREAM_ENDED, at, at)
+                        ? finalizing(EndReason.STREAM_ENDED, failureMessage, at, at)
                         : new RecordingTask(
                                 spec,
                                 TaskState.INTERRUPTED,
@@ -148,17 +148,33 @@ public record RecordingTask(
             return this;
         }
         return finalizing(
-                EndReason.STREAM_ENDED, resumeDeadline.orElseThrow(), interruptTime.orElseThrow());
+                EndReason.STREAM_ENDED,
+                failureMessage,
+                resumeDeadline.orElseThrow(),
+                interruptTime.orElseThrow());
     }
 
     /** Stopped through the API, by the room's end or by the service: recording stops now. */
     public RecordingTask stop(EndReason reason, Instant at) {
+        return stop(reason, failureMessage, at);
+    }
+
+    private RecordingTask stop(EndReason reason, String message, Instant at) {
         return switch (state) {
-            case PENDING -> ended(TaskState.COMPLETED, reason, "", at);
-            case RECORDING -> finalizing(reason, at, at);
-            case INTERRUPTED -> finalizing(reason, at, interruptTime.orElseThrow());
+            case PENDING -> ended(endState(reason), reason, message, at);
+            case RECORDING -> finalizing(reason, message, at, at);
+            case INTERRUPTED -> finalizing(reason, message, at, interruptTime.orElseThrow());
             default -> this;
         };
+    }
+
+    /**
+     * The app went out of service (SPEC P-6): recording stops now and the files written so far are
+     * transferred as on any stop; the task then ends FAILED SERVICE_STOPPED with {@code why}. A
+     * task that never received media fails at once.
+     */
+    public RecordingTask serviceStopped(String why, Instant at) {
+        return stop(EndReason.SERVICE_STOPPED, why, at);
     }
 
     /** When the file being written reaches the max duration, if files are split. */
@@ -204,12 +220,21 @@ public record RecordingTask(
                 at);
     }
 
-    /** Every file is stored: FINALIZING → COMPLETED, with the reason recording stopped. */
+    /**
+     * Every file is stored: FINALIZING → COMPLETED with the reason recording stopped, or FAILED
+     * when that reason fails a task (the app went out of service).
+     */
     public RecordingTask transferred(Instant at) {
         if (state != TaskState.FINALIZING) {
             return this;
         }
-        return ended(TaskState.COMPLETED, endReason.orElseThrow(), "", at);
+        EndReason reason = endReason.orElseThrow();
+        return ended(endState(reason), reason, failureMessage, at);
+    }
+
+    /** How a task stopped for {@code reason} ends once nothing is left to transfer. */
+    private static TaskState endState(EndReason reason) {
+        return reason.failsTask() ? TaskState.FAILED : TaskState.COMPLETED;
     }
 
     /** The task cannot go on: FAILED with the reason. Files already written are kept. */
@@ -242,12 +267,13 @@ public record RecordingTask(
                 newInputs);
     }
 
-    private RecordingTask finalizing(EndReason reason, Instant stoppedAt, Instant mediaEnd) {
+    private RecordingTask finalizing(
+            EndReason reason, String message, Instant stoppedAt, Instant mediaEnd) {
         return new RecordingTask(
                 spec,
                 TaskState.FINALIZING,
                 Optional.of(reason),
-                failureMessage,
+                message,
                 fileSequence,
                 interruptions,
                 startTime,

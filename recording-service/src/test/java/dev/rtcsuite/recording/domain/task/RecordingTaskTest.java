@@ -229,6 +229,37 @@ class RecordingTaskTest {
     }
 
     @Test
+    void anAppOutOfServiceStopsItsTaskWhoseFilesAreTransferredBeforeItFails() {
+        String why = "the app is out of service: SUSPENDED_ARREARS";
+        RecordingTask interrupted =
+                RecordingTask.create(Tasks.single(List.of(HLS), 120, 300), List.of())
+                        .mediaStarted(T0)
+                        .streamStopped(min(10));
+        RecordingTask stopped = interrupted.serviceStopped(why, min(12));
+        assertThat(stopped.state()).isEqualTo(TaskState.FINALIZING);
+        assertThat(stopped.stopTime()).contains(min(12));
+        assertThat(stopped.mediaEndTime())
+                .as("the media ended when the anchor left")
+                .contains(min(10));
+        assertThat(FilePlan.of(stopped, FileNames.DEFAULT_ZONE))
+                .extracting(PlannedFile::duration)
+                .containsExactly(Duration.ofMinutes(10));
+
+        RecordingTask ended = stopped.transferred(min(14));
+        assertThat(ended.state()).isEqualTo(TaskState.FAILED);
+        assertThat(ended.endReason()).contains(EndReason.SERVICE_STOPPED);
+        assertThat(ended.failureMessage()).isEqualTo(why);
+        assertThat(ended.serviceStopped(why, min(15))).as("once only").isEqualTo(ended);
+
+        RecordingTask neverStarted =
+                RecordingTask.create(Tasks.single(List.of(HLS), 120, 0), List.of())
+                        .serviceStopped(why, min(1));
+        assertThat(neverStarted.state()).isEqualTo(TaskState.FAILED);
+        assertThat(neverStarted.endReason()).contains(EndReason.SERVICE_STOPPED);
+        assertThat(FilePlan.of(neverStarted, FileNames.DEFAULT_ZONE)).isEmpty();
+    }
+
+    @Test
     void failureKeepsWhatWasRecordedAndEndedTasksIgnoreEvents() {
         RecordingTask failed =
                 RecordingTask.create(Tasks.single(List.of(MP4), 30, 0), List.of())
