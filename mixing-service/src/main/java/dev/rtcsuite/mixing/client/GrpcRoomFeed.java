@@ -3,6 +3,7 @@ package dev.rtcsuite.mixing.client;
 import dev.rtcsuite.mixing.config.MixingConfig;
 import dev.rtcsuite.mixing.domain.Room;
 import dev.rtcsuite.mixing.domain.session.RoomState;
+import dev.rtcsuite.platform.jobs.RetryPolicy;
 import dev.rtcsuite.recording.v1.RecordingServiceGrpc;
 import dev.rtcsuite.recording.v1.RecordingServiceGrpc.RecordingServiceStub;
 import dev.rtcsuite.recording.v1.WatchRoomStreamsRequest;
@@ -122,9 +123,8 @@ public class GrpcRoomFeed implements RoomFeed {
 
     /** Delay before reconnection attempt {@code attempt} (1, 2, …). */
     Duration backoff(int attempt) {
-        long base = firstRetry.toMillis() << Math.min(attempt - 1, 20);
-        long capped = Math.min(base, maxRetry.toMillis());
-        return Duration.ofMillis(capped + ThreadLocalRandom.current().nextLong(capped / 5 + 1));
+        return RetryPolicy.forever(firstRetry, maxRetry)
+                .delayAfter(attempt, bound -> ThreadLocalRandom.current().nextLong(bound));
     }
 
     /** One room's stream, reconnected until closed. */

@@ -4,6 +4,7 @@ import dev.rtcsuite.packages.v1.PackagesServiceGrpc;
 import dev.rtcsuite.packages.v1.PackagesServiceGrpc.PackagesServiceStub;
 import dev.rtcsuite.packages.v1.WatchServiceStatusRequest;
 import dev.rtcsuite.packages.v1.WatchServiceStatusResponse;
+import dev.rtcsuite.platform.jobs.RetryPolicy;
 import dev.rtcsuite.recording.config.RecordingSettings;
 import dev.rtcsuite.recording.domain.ServiceStanding;
 import io.grpc.Channel;
@@ -103,9 +104,8 @@ public class ServiceStatusWatch {
 
     /** Delay before reconnection attempt {@code attempt} (1, 2, …). */
     Duration backoff(int attempt) {
-        long base = firstRetry.toMillis() << Math.min(attempt - 1, 20);
-        long capped = Math.min(base, maxRetry.toMillis());
-        return Duration.ofMillis(capped + ThreadLocalRandom.current().nextLong(capped / 5 + 1));
+        return RetryPolicy.forever(firstRetry, maxRetry)
+                .delayAfter(attempt, bound -> ThreadLocalRandom.current().nextLong(bound));
     }
 
     private void deliver(Call call, Consumer<Listener> work) {
