@@ -46,8 +46,20 @@ public class RefundCommands {
                                             ? Values.timestamp(r.getReviewDeadlineTime())
                                             : "-");
 
-    /** Who decides: an operator's name, recorded with the decision. */
-    static final String REVIEWER_DEFAULT = "${sys:user.name}";
+    /** A reviewer's decision on one pending refund. */
+    abstract static class Decision extends MutatingCommand {
+
+        @Parameters(paramLabel = "REFUND_ID")
+        String refundId;
+
+        /** Recorded with the decision; by default the login name of who runs the command. */
+        @Option(
+                names = "--reviewer",
+                paramLabel = "NAME",
+                defaultValue = "${sys:user.name}",
+                description = "the operator deciding (default: your login name, ${DEFAULT-VALUE})")
+        String reviewer;
+    }
 
     @Command(name = "list", description = "List refunds, newest first.")
     public static class ListRefunds extends ListCommand {
@@ -88,17 +100,7 @@ public class RefundCommands {
                     "Approve a pending refund: the conditions are re-checked as of the request"
                             + " time, the money goes back to the funds it came from and the"
                             + " package is REFUNDED.")
-    public static class Approve extends MutatingCommand {
-
-        @Parameters(paramLabel = "REFUND_ID")
-        String refundId;
-
-        @Option(
-                names = "--reviewer",
-                paramLabel = "NAME",
-                defaultValue = REVIEWER_DEFAULT,
-                description = "the operator deciding (default: your login name, ${DEFAULT-VALUE})")
-        String reviewer;
+    public static class Approve extends Decision {
 
         @Override
         protected void execute() {
@@ -122,10 +124,7 @@ public class RefundCommands {
             description =
                     "Reject a pending refund with a reason (e.g. suspected abuse); the package"
                             + " deducts again.")
-    public static class Reject extends MutatingCommand {
-
-        @Parameters(paramLabel = "REFUND_ID")
-        String refundId;
+    public static class Reject extends Decision {
 
         @Option(
                 names = "--reason",
@@ -133,13 +132,6 @@ public class RefundCommands {
                 paramLabel = "TEXT",
                 description = "why, 1–512 characters; the account is told")
         String reason;
-
-        @Option(
-                names = "--reviewer",
-                paramLabel = "NAME",
-                defaultValue = REVIEWER_DEFAULT,
-                description = "the operator deciding (default: your login name, ${DEFAULT-VALUE})")
-        String reviewer;
 
         @Override
         protected void execute() {
