@@ -8,7 +8,9 @@ import dev.rtcsuite.admin.command.HealthCommand;
 import dev.rtcsuite.admin.command.MixCommands;
 import dev.rtcsuite.admin.command.PackageCommands;
 import dev.rtcsuite.admin.command.RecordingConfigCommands;
+import dev.rtcsuite.admin.command.RefundCommands;
 import dev.rtcsuite.admin.command.ServiceStatusCommand;
+import dev.rtcsuite.admin.command.SettleCommand;
 import dev.rtcsuite.admin.command.TaskCommands;
 import dev.rtcsuite.admin.command.TopUpCommand;
 import dev.rtcsuite.admin.command.UsageCommand;
@@ -53,7 +55,9 @@ import picocli.CommandLine.Spec;
             UsageCommand.class,
             BillCommand.class,
             PackageCommands.class,
+            RefundCommands.class,
             TopUpCommand.class,
+            SettleCommand.class,
             ServiceStatusCommand.class,
             HealthCommand.class
         })

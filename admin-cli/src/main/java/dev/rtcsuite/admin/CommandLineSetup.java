@@ -13,6 +13,7 @@ import dev.rtcsuite.mixing.v1.PureAudioHoldPlaceMode;
 import dev.rtcsuite.packages.v1.FixedPackageSize;
 import dev.rtcsuite.packages.v1.FundType;
 import dev.rtcsuite.packages.v1.PackageState;
+import dev.rtcsuite.packages.v1.RefundState;
 import dev.rtcsuite.packages.v1.TrialExhaustionPolicy;
 import dev.rtcsuite.recording.v1.FileFormat;
 import dev.rtcsuite.recording.v1.MediaFileOrder;
@@ -38,6 +39,7 @@ public class CommandLineSetup {
         enumeration(commandLine, TrialExhaustionPolicy.class);
         enumeration(commandLine, FixedPackageSize.class);
         enumeration(commandLine, PackageState.class);
+        enumeration(commandLine, RefundState.class);
         enumeration(commandLine, FundType.class);
         enumeration(commandLine, RecordingMode.class);
         enumeration(commandLine, FileFormat.class);

@@ -2,13 +2,21 @@ package dev.rtcsuite.suite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.type.Date;
 import dev.rtcsuite.common.v1.StreamType;
 import dev.rtcsuite.mixing.v1.LayoutParams;
 import dev.rtcsuite.mixing.v1.LayoutTemplate;
 import dev.rtcsuite.mixing.v1.MixInput;
 import dev.rtcsuite.mixing.v1.MixingServiceGrpc;
 import dev.rtcsuite.mixing.v1.PreviewLayoutRequest;
+import dev.rtcsuite.rating.v1.GetDailyBillRequest;
+import dev.rtcsuite.rating.v1.IngestUsageRequest;
+import dev.rtcsuite.rating.v1.RatingServiceGrpc;
+import dev.rtcsuite.rating.v1.RecordingSegment;
+import dev.rtcsuite.rating.v1.RecordingType;
+import dev.rtcsuite.rating.v1.UsageRecord;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,7 +56,7 @@ class AdminCliSuiteTest {
     @BeforeAll
     void startTheSuite() throws Exception {
         root = Path.of(System.getProperty("rtcsuite.root", "..")).toAbsolutePath();
-        suite = RunningSuite.start("admin-cli");
+        suite = RunningSuite.startPatiently("admin-cli");
     }
 
     @AfterAll
@@ -392,6 +400,178 @@ class AdminCliSuiteTest {
                                         lastValidDay,
                                         "no")
                                 + "1 package\n");
+    }
+
+    /**
+     * SPEC P-7: an operator lists the pending refunds, approves one (the money goes back, the
+     * package is REFUNDED) and rejects another (the package deducts again); a refund decided twice
+     * is refused with the reason.
+     */
+    @Test
+    @Order(9)
+    void reviewsRefundsApprovingOneAndRejectingAnother() throws Exception {
+        String buyer = newAccount("CLI Refunds Ltd");
+        admin("top-up", "--account", buyer, "--amount", "336.00");
+        List<String> refunds = new ArrayList<>();
+        List<String> packageIds = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String packageId =
+                    field(
+                            admin("package", "buy", "--account", buyer, "--size", "25K", "--json")
+                                    .out(),
+                            "packageId");
+            packageIds.add(packageId);
+            refunds.add(field(admin("package", "refund", packageId, "--json").out(), "refundId"));
+        }
+
+        Run pending = admin("refund", "list", "--account", buyer, "--state", "pending_review");
+        Run approved = admin("refund", "approve", refunds.get(0), "--reviewer", "ops-lin");
+        Run rejected =
+                admin(
+                        "refund",
+                        "reject",
+                        refunds.get(1),
+                        "--reviewer",
+                        "ops-lin",
+                        "--reason",
+                        "suspected abuse");
+        Run twice = admin("refund", "approve", refunds.get(1), "--reviewer", "ops-lin");
+        Run packages = admin("package", "list", "--account", buyer);
+        Run balance = admin("top-up", "--account", buyer, "--amount", "0.01");
+
+        assertThat(pending.exitCode()).as(pending.err()).isZero();
+        assertThat(pending.out())
+                .contains(refunds.get(0), refunds.get(1))
+                .endsWith("2 refunds\n")
+                .containsPattern("\\n" + refunds.get(1) + " .*PENDING_REVIEW  168.00 CNY ");
+        assertThat(approved.exitCode()).as(approved.err()).isZero();
+        assertThat(approved.out())
+                .contains(
+                        "refund_id: " + refunds.get(0) + "\n",
+                        "package_id: " + packageIds.get(0) + "\n",
+                        "state: APPROVED\n",
+                        "amount: 168.00 CNY\n",
+                        "reviewer: ops-lin\n");
+        assertThat(rejected.exitCode()).as(rejected.err()).isZero();
+        assertThat(rejected.out())
+                .contains(
+                        "state: REJECTED\n",
+                        "rejection_reason: suspected abuse\n",
+                        "reviewer: ops-lin\n");
+        assertThat(twice.exitCode()).isEqualTo(1);
+        assertThat(twice.out()).isEmpty();
+        assertThat(twice.err())
+                .startsWith(
+                        "error: package-service (127.0.0.1:"
+                                + port("package")
+                                + ") answered FAILED_PRECONDITION: ")
+                .contains("  reason: REFUND_ALREADY_DECIDED (packages.rtcsuite.dev)\n");
+        assertThat(packages.out())
+                .containsPattern(packageIds.get(0) + " +GENERAL +REFUNDED ")
+                .containsPattern(packageIds.get(1) + " +GENERAL +(PENDING_ACTIVATION|ACTIVE) ");
+        // 336.00 − 2 × 168.00 + 168.00 refunded + 0.01.
+        assertThat(balance.out()).contains("cash: 168.01 CNY\n");
+    }
+
+    /**
+     * SPEC P-5: a day's value-added usage settled on request against a zero balance: 100 FHD
+     * recording minutes × 31/1000 = 3.10, charged, the balance −3.10 and the arrears started. A
+     * second settle shows the same statement.
+     */
+    @Test
+    @Order(10)
+    void settlesADayAndShowsTheStatement() throws Exception {
+        String account = newAccount("CLI Settlement Ltd");
+        long app =
+                Long.parseLong(
+                        field(
+                                admin(
+                                                "app",
+                                                "create",
+                                                "--account",
+                                                account,
+                                                "--name",
+                                                "cli-settled",
+                                                "--json")
+                                        .out(),
+                                "sdkAppId"));
+        LocalDate day = LocalDate.now(AloneInARoom.SHANGHAI).minusDays(3);
+        recordFhd(app, day, 6_000);
+
+        Run settled = admin("settle", "--day", day.toString(), "--account", account);
+        Run again = admin("settle", "--day", day.toString(), "--account", account, "--json");
+
+        assertThat(settled.exitCode()).as(settled.err()).isZero();
+        assertThat(settled.out())
+                .isEqualTo(
+                        """
+                        DAILY statement %s of account %s, %s, SETTLED
+                        APP         ITEM                     TIER  QUANTITY  AMOUNT    ROUNDED
+                        %d  RECORDING_SINGLE_STREAM  FHD   100       3.10 CNY  3.10 CNY
+                        total: 3.10 CNY, charged: 3.10 CNY, balance after: -3.10 CNY \
+                        (arrears started)
+                        """
+                                .formatted(field(again.out(), "statementId"), account, day, app));
+        assertThat(admin("status", "--app", Long.toString(app)).out())
+                .startsWith("app " + app + ": in service\naccount: " + account + " (ARREARS)\n");
+    }
+
+    private String newAccount(String name) throws IOException, InterruptedException {
+        return field(
+                admin("account", "create", "--name", name, "--trial-policy", "CONTINUE", "--json")
+                        .out(),
+                "accountId");
+    }
+
+    /**
+     * {@code seconds} of an FHD anchor recorded from 09:00 of {@code day}, in segments of at most
+     * an hour as recorders report them, rated (SPEC R-4).
+     */
+    private void recordFhd(long app, LocalDate day, int seconds) throws InterruptedException {
+        var rating = RatingServiceGrpc.newBlockingStub(suite.channel("rating"));
+        IngestUsageRequest.Builder usage =
+                IngestUsageRequest.newBuilder().setRequestId(UUID.randomUUID().toString());
+        for (int from = 0; from < seconds; from += 3_600) {
+            usage.addRecords(
+                    UsageRecord.newBuilder()
+                            .setIdempotencyKey("cli-recording-" + from)
+                            .setSdkAppId(app)
+                            .setRecordingSegment(
+                                    RecordingSegment.newBuilder()
+                                            .setTaskId("cli-task")
+                                            .setRecordingType(
+                                                    RecordingType.RECORDING_TYPE_SINGLE_STREAM)
+                                            .setInputUserId("anchor")
+                                            .setInputStreamType(StreamType.STREAM_TYPE_MAIN)
+                                            .setFormatCount(1)
+                                            .setWidth(1920)
+                                            .setHeight(1080)
+                                            .setStartTime(
+                                                    AloneInARoom.timestamp(
+                                                            AloneInARoom.start(day)
+                                                                    .plusSeconds(from)))
+                                            .setSeconds(Math.min(3_600, seconds - from))));
+        }
+        rating.ingestUsage(usage.build());
+        GetDailyBillRequest bill =
+                GetDailyBillRequest.newBuilder()
+                        .setSdkAppId(app)
+                        .setBillingDay(
+                                Date.newBuilder()
+                                        .setYear(day.getYear())
+                                        .setMonth(day.getMonthValue())
+                                        .setDay(day.getDayOfMonth()))
+                        .build();
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (rating.getDailyBill(bill).getBill().getLinesList().stream()
+                        .mapToLong(l -> new BigDecimal(l.getQuantity().getValue()).longValue())
+                        .sum()
+                != seconds / 60) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the recording usage of app " + app + " was not rated");
+            }
+            Thread.sleep(100);
+        }
     }
 
     private byte[] previewDirectly() {

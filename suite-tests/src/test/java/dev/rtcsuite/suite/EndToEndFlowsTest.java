@@ -1,8 +1,10 @@
 package dev.rtcsuite.suite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.protobuf.FieldMask;
+import com.google.rpc.ErrorInfo;
 import dev.rtcsuite.common.v1.BillableItem;
 import dev.rtcsuite.common.v1.ResolutionTier;
 import dev.rtcsuite.common.v1.StreamType;
@@ -18,12 +20,15 @@ import dev.rtcsuite.mixing.v1.StartMCUMixTranscodeRequest;
 import dev.rtcsuite.mixing.v1.StopMCUMixTranscodeRequest;
 import dev.rtcsuite.packages.v1.AccountStatus;
 import dev.rtcsuite.packages.v1.ApproveRefundRequest;
+import dev.rtcsuite.packages.v1.Deduction;
+import dev.rtcsuite.packages.v1.DeductionKind;
 import dev.rtcsuite.packages.v1.FixedPackageSize;
 import dev.rtcsuite.packages.v1.FundType;
 import dev.rtcsuite.packages.v1.GetAppRequest;
 import dev.rtcsuite.packages.v1.GetBalanceRequest;
 import dev.rtcsuite.packages.v1.GetPackageRequest;
 import dev.rtcsuite.packages.v1.GetServiceStatusRequest;
+import dev.rtcsuite.packages.v1.ListDeductionsRequest;
 import dev.rtcsuite.packages.v1.ListPackagesRequest;
 import dev.rtcsuite.packages.v1.ListStatementsRequest;
 import dev.rtcsuite.packages.v1.PackageKind;
@@ -35,6 +40,7 @@ import dev.rtcsuite.packages.v1.RequestRefundRequest;
 import dev.rtcsuite.packages.v1.ServiceStatus;
 import dev.rtcsuite.packages.v1.ServiceStatusReason;
 import dev.rtcsuite.packages.v1.Statement;
+import dev.rtcsuite.packages.v1.StatementKind;
 import dev.rtcsuite.packages.v1.TopUpRequest;
 import dev.rtcsuite.platform.grpc.ProtoMoney;
 import dev.rtcsuite.rating.v1.BillLine;
@@ -42,10 +48,11 @@ import dev.rtcsuite.rating.v1.DailyBill;
 import dev.rtcsuite.rating.v1.IngestUsageRequest;
 import dev.rtcsuite.rating.v1.PresenceInterval;
 import dev.rtcsuite.rating.v1.RatingServiceGrpc;
-import dev.rtcsuite.rating.v1.RecordingSegment;
-import dev.rtcsuite.rating.v1.RecordingType;
+import dev.rtcsuite.rating.v1.SubscriptionInterval;
 import dev.rtcsuite.rating.v1.UsageRecord;
 import dev.rtcsuite.recording.v1.FileFormat;
+import dev.rtcsuite.recording.v1.GetMediaFileRequest;
+import dev.rtcsuite.recording.v1.GetPlaybackUrlRequest;
 import dev.rtcsuite.recording.v1.GetRecordingTaskRequest;
 import dev.rtcsuite.recording.v1.ListRecordingTasksRequest;
 import dev.rtcsuite.recording.v1.MediaFile;
@@ -57,22 +64,29 @@ import dev.rtcsuite.recording.v1.RecordingServiceGrpc;
 import dev.rtcsuite.recording.v1.RecordingTask;
 import dev.rtcsuite.recording.v1.RecordingTaskKind;
 import dev.rtcsuite.recording.v1.RecordingTaskState;
+import dev.rtcsuite.recording.v1.SearchMediaFilesRequest;
+import dev.rtcsuite.recording.v1.StartMixedRecordingRequest;
 import dev.rtcsuite.recording.v1.StreamEventKind;
 import dev.rtcsuite.recording.v1.UpdateRecordingConfigRequest;
 import dev.rtcsuite.suite.flows.CallbackReceiver;
+import dev.rtcsuite.suite.flows.Recorder;
 import dev.rtcsuite.suite.flows.RecordingFlow;
 import dev.rtcsuite.suite.flows.SuiteTime;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -82,6 +96,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * Issue #8: the four services together, as separate processes, driven only through their public
@@ -93,13 +108,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 class EndToEndFlowsTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private RunningSuite suite;
     private SuiteTime time;
 
     @BeforeAll
     void startTheSuite() throws Exception {
-        suite = RunningSuite.start("e2e");
+        suite = RunningSuite.startPatiently("e2e");
         // Stopped clocks make every duration exact: only the flows move time.
         suite.stopClocks();
         time =
@@ -426,11 +442,13 @@ class EndToEndFlowsTest {
     }
 
     /**
-     * Flow 3: money across days. A package bought with a top-up; value-added usage settled the next
-     * day against a zero balance (P-5) → arrears with 24 h grace, service continuing → suspended
-     * although a package is left, new mixing work refused (P-6) → a top-up restores service at once
-     * → the unused package refunded within 5 days (P-7). Base-service usage over midnight is split
-     * between the two billing days and deducted from the trial (R-2, P-4).
+     * Flow 3: money across days. A package bought with a top-up; a recording (value-added usage)
+     * settled the next day against a zero balance (P-5) → arrears with 24 h grace, service
+     * continuing → suspended although a package is left: mixing and recording refuse new work and
+     * the recorded file is not served (P-6, C-5) → a top-up restores service at once: the file is
+     * served and anchors are recorded again → the unused package refunded within 5 days (P-7).
+     * Base-service usage over midnight is split between the two billing days and deducted from the
+     * trial (R-2, P-4).
      */
     @Test
     @Order(3)
@@ -439,87 +457,53 @@ class EndToEndFlowsTest {
         var ratingMedia =
                 RatingServiceGrpc.newBlockingStub(
                         suite.credentials.channel(suite.service("rating").port, "media"));
-        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+        // Day D's story starts at 08:00, whatever the time of day the suite started at: its
+        // recording needs 100 minutes before midnight.
+        advanceTo(next(LocalTime.of(8, 0)));
         long app = newApp(packages, "Across Days Ltd");
-        String account =
-                packages.getApp(GetAppRequest.newBuilder().setSdkAppId(app).build())
-                        .getApp()
-                        .getAccountId();
+        String account = accountOf(packages, app);
 
-        // Day D, a minute after the trial was granted (the stopped clock would otherwise give both
+        // A minute after the trial was granted (the stopped clock would otherwise give both
         // packages one purchase time, and the burn-down order would fall back to their ids):
         // 168.00 topped up, the 25,000-minute package bought with it (P-3).
         time.pass(Duration.ofMinutes(1));
         topUp(packages, account, "168.00");
-        PrepaidPackage bought =
-                packages.purchasePackage(
-                                PurchasePackageRequest.newBuilder()
-                                        .setRequestId(UUID.randomUUID().toString())
-                                        .setAccountId(account)
-                                        .setFixedSize(FixedPackageSize.FIXED_PACKAGE_SIZE_25K)
-                                        .build())
-                        .getPrepaidPackage();
+        PrepaidPackage bought = buy25k(packages, account);
         assertThat(money(bought.getPrice())).isEqualByComparingTo("168.00");
         assertThat(cash(packages, account)).isEqualByComparingTo("0.00");
 
-        // 100 minutes of FHD single-stream recording earlier on day D: 100 × 31/1000 = 3.10.
-        Instant now = time.now();
-        LocalDate dayD = LocalDate.ofInstant(now, shanghai);
-        Instant recordingStart = now.minus(Duration.ofMinutes(110)).truncatedTo(ChronoUnit.SECONDS);
-        assertThat(LocalDate.ofInstant(recordingStart, shanghai))
-                .as("the flow needs 110 minutes of day D behind it")
-                .isEqualTo(dayD);
-        IngestUsageRequest.Builder recording =
-                IngestUsageRequest.newBuilder().setRequestId(UUID.randomUUID().toString());
-        // Segments of at most an hour, as recorders report them: 60 + 40 minutes.
-        for (int part = 0; part < 2; part++) {
-            recording.addRecords(
-                    UsageRecord.newBuilder()
-                            .setIdempotencyKey("recording/fhd/" + part)
-                            .setSdkAppId(app)
-                            .setRecordingSegment(
-                                    RecordingSegment.newBuilder()
-                                            .setTaskId("task-across-days")
-                                            .setRecordingType(
-                                                    RecordingType.RECORDING_TYPE_SINGLE_STREAM)
-                                            .setInputUserId("anchor")
-                                            .setInputStreamType(StreamType.STREAM_TYPE_MAIN)
-                                            .setFormatCount(1)
-                                            .setWidth(1920)
-                                            .setHeight(1080)
-                                            .setStartTime(
-                                                    RecordingFlow.timestamp(
-                                                            recordingStart.plusSeconds(
-                                                                    3_600L * part)))
-                                            .setSeconds(part == 0 ? 3_600 : 2_400)));
-        }
-        ratingMedia.ingestUsage(recording.build());
+        // An FHD anchor recorded for 100 minutes by a real task: 100 × 31/1000 = 3.10.
+        Recorder recorder = recorder();
+        recorder.recordEveryAnchor(app);
+        MediaFile file =
+                recorder.record(
+                        app,
+                        7,
+                        new RecordingFlow.Anchor("anchor", 1920, 1080),
+                        Duration.ofMinutes(100));
+        LocalDate dayD = LocalDate.ofInstant(time.now(), SHANGHAI);
+        String fhdRecording = "BILLABLE_ITEM_RECORDING_SINGLE_STREAM/RESOLUTION_TIER_FHD";
+        RecordingFlow.await(
+                () -> new BigDecimal("3.1").equals(lines(app, dayD).get(fhdRecording)),
+                PATIENCE,
+                "the 100 recorded minutes rated");
+        assertThat(lines(app, dayD)).containsOnlyKeys(fhdRecording);
+        assertThat(files(app)).containsExactly(file.getFileId());
+        assertThat(playbackUrl(app, file)).isNotEmpty();
 
         // 20 audio minutes over midnight: 10 on day D, 10 on day D+1 (R-2 splits at the billing
         // day).
-        Instant midnight = dayD.plusDays(1).atStartOfDay(shanghai).toInstant();
+        Instant midnight = dayD.plusDays(1).atStartOfDay(SHANGHAI).toInstant();
         advanceTo(midnight.plus(Duration.ofMinutes(15)));
         ratingMedia.ingestUsage(
                 IngestUsageRequest.newBuilder()
                         .setRequestId(UUID.randomUUID().toString())
                         .addRecords(
-                                UsageRecord.newBuilder()
-                                        .setIdempotencyKey("presence/over-midnight")
-                                        .setSdkAppId(app)
-                                        .setPresence(
-                                                PresenceInterval.newBuilder()
-                                                        .setRoomId(7)
-                                                        .setUserId("night-owl")
-                                                        .setStartTime(
-                                                                RecordingFlow.timestamp(
-                                                                        midnight.minus(
-                                                                                Duration.ofMinutes(
-                                                                                        10))))
-                                                        .setEndTime(
-                                                                RecordingFlow.timestamp(
-                                                                        midnight.plus(
-                                                                                Duration.ofMinutes(
-                                                                                        10))))))
+                                presence(
+                                        app,
+                                        "night-owl",
+                                        midnight.minus(Duration.ofMinutes(10)),
+                                        midnight.plus(Duration.ofMinutes(10))))
                         .build());
         // rating-service hands closed intervals over every few minutes of its clock.
         advanceTo(midnight.plus(Duration.ofMinutes(25)));
@@ -532,8 +516,7 @@ class EndToEndFlowsTest {
         assertThat(audioMinutes(app, dayD.plusDays(1))).isEqualTo(10);
 
         // 00:30 of D+1: day D settled — recording 3.10, the base usage covered by the trial — from
-        // a
-        // zero balance: arrears, service continuing through the 24 h grace (P-5, P-6).
+        // a zero balance: arrears, service continuing through the 24 h grace (P-5, P-6).
         advanceTo(midnight.plus(Duration.ofMinutes(35)));
         RecordingFlow.await(
                 () ->
@@ -541,22 +524,15 @@ class EndToEndFlowsTest {
                                 == AccountStatus.ACCOUNT_STATUS_ARREARS,
                 PATIENCE,
                 "arrears after the settlement of day D");
-        Statement dayDStatement =
-                packages
-                        .listStatements(
-                                ListStatementsRequest.newBuilder().setAccountId(account).build())
-                        .getStatementsList()
-                        .stream()
-                        .filter(st -> st.getStartDay().getDay() == dayD.getDayOfMonth())
-                        .findFirst()
-                        .orElseThrow();
+        Statement dayDStatement = statement(packages, account, dayD).orElseThrow();
         assertThat(money(dayDStatement.getChargedAmount())).isEqualByComparingTo("3.10");
         assertThat(money(dayDStatement.getBalanceAfter())).isEqualByComparingTo("-3.10");
         assertThat(status(packages, app).getInService()).isTrue();
         assertThat(status(packages, app).getReason())
                 .isEqualTo(ServiceStatusReason.SERVICE_STATUS_REASON_ARREARS_GRACE);
+        assertThat(playbackUrl(app, file)).isNotEmpty();
 
-        // 24 h later: suspended although 25,000 package minutes are left; new work refused.
+        // 24 h later: suspended although 25,000 package minutes are left.
         time.pass(Duration.ofHours(24));
         RecordingFlow.await(
                 () ->
@@ -567,9 +543,10 @@ class EndToEndFlowsTest {
         assertThat(status(packages, app).getInService()).isFalse();
         assertThat(status(packages, app).getReason())
                 .isEqualTo(ServiceStatusReason.SERVICE_STATUS_REASON_SUSPENDED_ARREARS);
+        // New work refused: a mix, a mixed recording; an anchor who publishes is not recorded.
         var mixing = MixingServiceGrpc.newBlockingStub(suite.channel("mixing"));
         StatusRuntimeException refused =
-                org.junit.jupiter.api.Assertions.assertThrows(
+                assertThrows(
                         StatusRuntimeException.class,
                         () ->
                                 mixing.startMCUMixTranscode(
@@ -583,12 +560,54 @@ class EndToEndFlowsTest {
                                                 .setEncodeParams(encode720p())
                                                 .build()));
         assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        var recordingAdmin = RecordingServiceGrpc.newBlockingStub(suite.channel("recording"));
+        assertSuspended(
+                app,
+                () ->
+                        recordingAdmin.startMixedRecording(
+                                StartMixedRecordingRequest.newBuilder()
+                                        .setRequestId(UUID.randomUUID().toString())
+                                        .setSdkAppId(app)
+                                        .setRoomId(7)
+                                        .setRecordId("rec_7")
+                                        .setMixSessionId("mix-session-7")
+                                        .build()));
+        RecordingFlow.Anchor refusedAnchor = new RecordingFlow.Anchor("anchor-refused", 1280, 720);
+        recordingMedia()
+                .reportStreamEvent(
+                        RecordingFlow.streamEvent(
+                                app,
+                                7,
+                                refusedAnchor,
+                                StreamEventKind.STREAM_EVENT_KIND_PUBLISHED,
+                                time.now()));
+        assertThat(recorder.tasks(app))
+                .noneMatch(t -> t.getUserId().equals(refusedAnchor.userId()))
+                .hasSize(1);
+        // The recorded file is neither searched nor read nor played (C-5).
+        assertSuspended(app, () -> files(app));
+        assertSuspended(
+                app,
+                () ->
+                        recordingAdmin.getMediaFile(
+                                GetMediaFileRequest.newBuilder()
+                                        .setFileId(file.getFileId())
+                                        .setSdkAppId(app)
+                                        .build()));
+        assertSuspended(app, () -> playbackUrl(app, file));
 
-        // A top-up to ≥ 0 restores service at once.
+        // A top-up to ≥ 0 restores service at once: the file is served again, and an anchor who
+        // publishes now is recorded.
         topUp(packages, account, "3.10");
         assertThat(status(packages, app).getInService()).isTrue();
         assertThat(status(packages, app).getAccountStatus())
                 .isEqualTo(AccountStatus.ACCOUNT_STATUS_ACTIVE);
+        assertThat(files(app)).containsExactly(file.getFileId());
+        assertThat(playbackUrl(app, file)).isNotEmpty();
+        RecordingFlow.Anchor restored = new RecordingFlow.Anchor("anchor-restored", 1280, 720);
+        RecordingTask again = recorder.startStreaming(app, 7, restored, time.now());
+        assertThat(again.getKind()).isEqualTo(RecordingTaskKind.RECORDING_TASK_KIND_SINGLE_STREAM);
+        recorder.stopStreaming(app, 7, restored, time.now());
 
         // Day D+2, within 5 days of the purchase and unused: refunded in full to cash (P-7).
         String refund =
@@ -606,15 +625,285 @@ class EndToEndFlowsTest {
                         .setRefundId(refund)
                         .setReviewer("ops")
                         .build());
-        assertThat(
-                        packages.getPackage(
-                                        GetPackageRequest.newBuilder()
-                                                .setPackageId(bought.getPackageId())
-                                                .build())
-                                .getPrepaidPackage()
-                                .getState())
+        assertThat(packageOf(packages, bought).getState())
                 .isEqualTo(PackageState.PACKAGE_STATE_REFUNDED);
         assertThat(cash(packages, account)).isEqualByComparingTo("168.00");
+    }
+
+    /**
+     * Flow 3, continued: a package bought during a day, once its activation delay is over, takes
+     * over that day's postpaid overflow since 00:00 — but never the day before's (P-3, P-4). The
+     * trial is used up on day X; days X and Y = X+1 overflow postpaid until the package bought at
+     * 02:00 of day Y activates at 02:05.
+     */
+    @Test
+    @Order(4)
+    void aPackageTakesOverItsPurchaseDaysOverflowOnActivationButNotTheDayBefore() throws Exception {
+        var packages = PackagesServiceGrpc.newBlockingStub(suite.channel("package"));
+        var ratingMedia =
+                RatingServiceGrpc.newBlockingStub(
+                        suite.credentials.channel(suite.service("rating").port, "media"));
+        advanceTo(next(LocalTime.of(0, 5)));
+        long app = newApp(packages, "Late Buyer Ltd");
+        String account = accountOf(packages, app);
+        topUp(packages, account, "200.00");
+        LocalDate dayX = LocalDate.ofInstant(time.now(), SHANGHAI);
+        advanceTo(dayX.atTime(3, 0).atZone(SHANGHAI).toInstant());
+
+        // Day X, 01:00–02:41: 100 listeners, 101 audio minutes each: 10,000 minutes use the trial
+        // up (20 intervals of 500), the last 100 are postpaid at 7.00 per 1,000 = 0.70 (P-2, P-4).
+        Instant one = dayX.atTime(1, 0).atZone(SHANGHAI).toInstant();
+        IngestUsageRequest.Builder crowd =
+                IngestUsageRequest.newBuilder().setRequestId(UUID.randomUUID().toString());
+        for (int listener = 0; listener < 100; listener++) {
+            crowd.addRecords(
+                    presence(app, "listener-" + listener, one, one.plus(Duration.ofMinutes(101))));
+        }
+        ratingMedia.ingestUsage(crowd.build());
+        RecordingFlow.await(
+                () -> postpaidMinutes(packages, account, dayX).compareTo(new BigDecimal(100)) == 0,
+                PATIENCE,
+                "day X's 100 minutes of overflow");
+        assertThat(trialRemaining(packages, account)).isZero();
+
+        // Day Y, 00:30–01:20: A sends HD video to B. B receives 50 HD minutes, A (receiving
+        // nothing) 50 audio minutes, all postpaid: 50 × 0.028 + 50 × 0.007 = 1.75.
+        advanceTo(next(LocalTime.of(2, 0)));
+        LocalDate dayY = dayX.plusDays(1);
+        Instant from = dayY.atTime(0, 30).atZone(SHANGHAI).toInstant();
+        Instant to = from.plus(Duration.ofMinutes(50));
+        ratingMedia.ingestUsage(
+                IngestUsageRequest.newBuilder()
+                        .setRequestId(UUID.randomUUID().toString())
+                        .addRecords(presence(app, "a", from, to))
+                        .addRecords(presence(app, "b", from, to))
+                        .addRecords(
+                                UsageRecord.newBuilder()
+                                        .setIdempotencyKey(app + "/subscription/b/a")
+                                        .setSdkAppId(app)
+                                        .setSubscription(
+                                                SubscriptionInterval.newBuilder()
+                                                        .setRoomId(8)
+                                                        .setReceiverUserId("b")
+                                                        .setSenderUserId("a")
+                                                        .setSenderStreamType(
+                                                                StreamType.STREAM_TYPE_MAIN)
+                                                        .setReceivedWidth(1280)
+                                                        .setReceivedHeight(720)
+                                                        .setStartTime(RecordingFlow.timestamp(from))
+                                                        .setEndTime(RecordingFlow.timestamp(to))))
+                        .build());
+        RecordingFlow.await(
+                () -> postpaidMinutes(packages, account, dayY).compareTo(new BigDecimal(100)) == 0,
+                PATIENCE,
+                "day Y's overflow deducted");
+        // Day X was settled at 00:30 of day Y: 0.70 from the 200.00 topped up.
+        RecordingFlow.await(
+                () -> statement(packages, account, dayX).isPresent(), PATIENCE, "day X settled");
+        Statement dayXStatement = statement(packages, account, dayX).orElseThrow();
+        assertThat(money(dayXStatement.getChargedAmount())).isEqualByComparingTo("0.70");
+        assertThat(money(dayXStatement.getBalanceAfter())).isEqualByComparingTo("199.30");
+
+        // 02:00 of day Y: the 25,000-minute package bought; it deducts nothing until 02:05.
+        PrepaidPackage bought = buy25k(packages, account);
+        assertThat(bought.getState()).isEqualTo(PackageState.PACKAGE_STATE_PENDING_ACTIVATION);
+        assertThat(cash(packages, account)).isEqualByComparingTo("31.30");
+        time.pass(Duration.ofMinutes(5));
+        RecordingFlow.await(
+                () -> packageOf(packages, bought).getState() == PackageState.PACKAGE_STATE_ACTIVE,
+                PATIENCE,
+                "the package activated");
+        // Day Y's overflow taken over, audio 1:1 and HD 1:4 (P-3): 50 + 200 = 250 package minutes.
+        assertThat(packageOf(packages, bought).getRemainingMinutes()).isEqualTo(24_750);
+        List<Deduction> catchUps =
+                deductions(packages, account, dayY).stream()
+                        .filter(
+                                d ->
+                                        d.getKind()
+                                                == DeductionKind.DEDUCTION_KIND_ACTIVATION_CATCH_UP)
+                        .toList();
+        // One catch-up per interval and tier taken over (10 intervals of 5 minutes each).
+        assertThat(catchUps).hasSize(20);
+        Map<String, Long> packageMinutes =
+                catchUps.stream()
+                        .collect(
+                                Collectors.groupingBy(
+                                        d -> d.getTier().name(),
+                                        Collectors.summingLong(
+                                                d ->
+                                                        d.getPackageDeductions(0)
+                                                                .getPackageMinutes())));
+        assertThat(packageMinutes)
+                .containsOnly(
+                        Map.entry("RESOLUTION_TIER_AUDIO", 50L),
+                        Map.entry("RESOLUTION_TIER_HD", 200L));
+        assertThat(postpaidMinutes(packages, account, dayY)).isEqualByComparingTo("0");
+        // The day before is never touched: its 100 minutes stay postpaid.
+        assertThat(deductions(packages, account, dayX))
+                .noneMatch(d -> d.getKind() == DeductionKind.DEDUCTION_KIND_ACTIVATION_CATCH_UP);
+        assertThat(postpaidMinutes(packages, account, dayX)).isEqualByComparingTo("100");
+
+        // Day Y settled the next day: nothing left to charge.
+        advanceTo(dayY.plusDays(1).atStartOfDay(SHANGHAI).toInstant().plus(Duration.ofMinutes(35)));
+        RecordingFlow.await(
+                () -> statement(packages, account, dayY).isPresent(), PATIENCE, "day Y settled");
+        Statement dayYStatement = statement(packages, account, dayY).orElseThrow();
+        assertThat(money(dayYStatement.getChargedAmount())).isEqualByComparingTo("0.00");
+        assertThat(money(dayYStatement.getBalanceAfter())).isEqualByComparingTo("31.30");
+        assertThat(cash(packages, account)).isEqualByComparingTo("31.30");
+    }
+
+    private static String accountOf(
+            PackagesServiceGrpc.PackagesServiceBlockingStub packages, long app) {
+        return packages.getApp(GetAppRequest.newBuilder().setSdkAppId(app).build())
+                .getApp()
+                .getAccountId();
+    }
+
+    private static PrepaidPackage buy25k(
+            PackagesServiceGrpc.PackagesServiceBlockingStub packages, String account) {
+        return packages.purchasePackage(
+                        PurchasePackageRequest.newBuilder()
+                                .setRequestId(UUID.randomUUID().toString())
+                                .setAccountId(account)
+                                .setFixedSize(FixedPackageSize.FIXED_PACKAGE_SIZE_25K)
+                                .build())
+                .getPrepaidPackage();
+    }
+
+    private static PrepaidPackage packageOf(
+            PackagesServiceGrpc.PackagesServiceBlockingStub packages, PrepaidPackage bought) {
+        return packages.getPackage(
+                        GetPackageRequest.newBuilder().setPackageId(bought.getPackageId()).build())
+                .getPrepaidPackage();
+    }
+
+    /** The account's DAILY statement of a billing day, once settled. */
+    private static Optional<Statement> statement(
+            PackagesServiceGrpc.PackagesServiceBlockingStub packages,
+            String account,
+            LocalDate day) {
+        return packages
+                .listStatements(
+                        ListStatementsRequest.newBuilder()
+                                .setAccountId(account)
+                                .setKind(StatementKind.STATEMENT_KIND_DAILY)
+                                .setStartDay(date(day))
+                                .setEndDay(date(day))
+                                .build())
+                .getStatementsList()
+                .stream()
+                .findFirst();
+    }
+
+    private static List<Deduction> deductions(
+            PackagesServiceGrpc.PackagesServiceBlockingStub packages,
+            String account,
+            LocalDate day) {
+        return packages.listDeductions(
+                        ListDeductionsRequest.newBuilder()
+                                .setAccountId(account)
+                                .setBillingDay(date(day))
+                                .setPageSize(1000)
+                                .build())
+                .getDeductionsList();
+    }
+
+    /** The usage minutes of a billing day left to postpaid, net of activation catch-ups. */
+    private static BigDecimal postpaidMinutes(
+            PackagesServiceGrpc.PackagesServiceBlockingStub packages,
+            String account,
+            LocalDate day) {
+        return deductions(packages, account, day).stream()
+                .map(d -> new BigDecimal(d.getPostpaidUsageMinutes().getValue()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static com.google.type.Date date(LocalDate day) {
+        return com.google.type.Date.newBuilder()
+                .setYear(day.getYear())
+                .setMonth(day.getMonthValue())
+                .setDay(day.getDayOfMonth())
+                .build();
+    }
+
+    private static UsageRecord.Builder presence(long app, String user, Instant from, Instant to) {
+        return UsageRecord.newBuilder()
+                .setIdempotencyKey(app + "/presence/" + user)
+                .setSdkAppId(app)
+                .setPresence(
+                        PresenceInterval.newBuilder()
+                                .setRoomId(8)
+                                .setUserId(user)
+                                .setStartTime(RecordingFlow.timestamp(from))
+                                .setEndTime(RecordingFlow.timestamp(to)));
+    }
+
+    /** The next instant whose Shanghai time of day is {@code timeOfDay}, today's if ahead. */
+    private Instant next(LocalTime timeOfDay) throws Exception {
+        Instant now = time.now();
+        ZonedDateTime today = LocalDate.ofInstant(now, SHANGHAI).atTime(timeOfDay).atZone(SHANGHAI);
+        return today.toInstant().isAfter(now) ? today.toInstant() : today.plusDays(1).toInstant();
+    }
+
+    private Recorder recorder() {
+        return new Recorder(
+                suite.channel("recording"),
+                suite.credentials.channel(suite.service("recording").port, "media"),
+                time,
+                PATIENCE);
+    }
+
+    private RecordingServiceGrpc.RecordingServiceBlockingStub recordingMedia() {
+        return RecordingServiceGrpc.newBlockingStub(
+                suite.credentials.channel(suite.service("recording").port, "media"));
+    }
+
+    /** The ids of the app's files in the media index. */
+    private List<String> files(long app) {
+        return RecordingServiceGrpc.newBlockingStub(suite.channel("recording"))
+                .searchMediaFiles(SearchMediaFilesRequest.newBuilder().setSdkAppId(app).build())
+                .getFilesList()
+                .stream()
+                .map(MediaFile::getFileId)
+                .toList();
+    }
+
+    private String playbackUrl(long app, MediaFile file) {
+        return RecordingServiceGrpc.newBlockingStub(suite.channel("recording"))
+                .getPlaybackUrl(
+                        GetPlaybackUrlRequest.newBuilder()
+                                .setFileId(file.getFileId())
+                                .setSdkAppId(app)
+                                .build())
+                .getUrl();
+    }
+
+    /**
+     * recording-service refuses the call with FAILED_PRECONDITION ACCOUNT_NOT_IN_SERVICE, naming
+     * the account's status.
+     */
+    private static void assertSuspended(long app, Executable call) {
+        StatusRuntimeException refused = assertThrows(StatusRuntimeException.class, call);
+        assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(refused.getStatus().getDescription())
+                .isEqualTo("SdkAppId " + app + " is not in service (SUSPENDED_ARREARS).");
+        ErrorInfo info =
+                StatusProto.fromThrowable(refused).getDetailsList().stream()
+                        .filter(detail -> detail.is(ErrorInfo.class))
+                        .map(EndToEndFlowsTest::errorInfo)
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(info.getReason()).isEqualTo("ACCOUNT_NOT_IN_SERVICE");
+        assertThat(info.getMetadataMap()).containsEntry("statusReason", "SUSPENDED_ARREARS");
+    }
+
+    private static ErrorInfo errorInfo(com.google.protobuf.Any detail) {
+        try {
+            return detail.unpack(ErrorInfo.class);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static long newApp(

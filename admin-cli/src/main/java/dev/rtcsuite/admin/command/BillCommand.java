@@ -4,6 +4,7 @@ import dev.rtcsuite.admin.connect.Service;
 import dev.rtcsuite.admin.output.Table;
 import dev.rtcsuite.admin.output.Values;
 import dev.rtcsuite.admin.parse.Inputs;
+import dev.rtcsuite.common.v1.ResolutionTier;
 import dev.rtcsuite.rating.v1.BillLine;
 import dev.rtcsuite.rating.v1.CurrencyTotal;
 import dev.rtcsuite.rating.v1.DailyBill;
@@ -40,13 +41,7 @@ public class BillCommand extends AdminCommand {
     static final Table<BillLine> LINES =
             new Table<BillLine>()
                     .column("ITEM", line -> Values.enumValue(line.getItem()))
-                    .column(
-                            "TIER",
-                            line ->
-                                    line.getTierValue() == 0
-                                            ? "-"
-                                            : Values.enumValue(line.getTier())
-                                                    + (line.getAbove4K() ? " (above 4K)" : ""))
+                    .column("TIER", line -> tier(line.getTier(), line.getAbove4K()))
                     .column("QUANTITY", line -> line.getQuantity().getValue())
                     .column("UNIT", line -> Values.enumValue(line.getUnit()))
                     .column("UNIT PRICE", line -> Values.money(line.getUnitPrice()))
@@ -68,6 +63,13 @@ public class BillCommand extends AdminCommand {
                         RatingServiceGrpc::newBlockingStub,
                         rating -> rating.getDailyBill(request.build()));
         output().result(response, () -> human(response.getBill()));
+    }
+
+    /** A line's tier: "-" for items without tiers, the part above the 4K bound marked. */
+    static String tier(ResolutionTier tier, boolean above4K) {
+        return tier == ResolutionTier.RESOLUTION_TIER_UNSPECIFIED
+                ? "-"
+                : Values.enumValue(tier) + (above4K ? " (above 4K)" : "");
     }
 
     static String human(DailyBill bill) {

@@ -36,7 +36,7 @@ public class FileCommands {
                     .column("START", file -> Values.timestamp(file.getStartTime()));
 
     @Command(name = "list", description = "Search an app's files (newest first by default).")
-    public static class ListFiles extends AdminCommand {
+    public static class ListFiles extends ListCommand {
 
         @Option(names = "--app", required = true, paramLabel = "SDK_APP_ID")
         long sdkAppId;
@@ -65,15 +65,6 @@ public class FileCommands {
         @Option(names = "--order", paramLabel = "CREATE_TIME_ASC|CREATE_TIME_DESC")
         MediaFileOrder order;
 
-        @Option(names = "--page-size", paramLabel = "0-1000", defaultValue = "0")
-        int pageSize;
-
-        @Option(names = "--page-token", paramLabel = "TOKEN", defaultValue = "")
-        String pageToken;
-
-        @Option(names = "--all", description = "fetch every page")
-        boolean all;
-
         @Override
         protected void execute() {
             SearchMediaFilesRequest.Builder request =
@@ -100,26 +91,13 @@ public class FileCommands {
                 request.setOrder(order);
             }
             SearchMediaFilesResponse response =
-                    Pages.fetch(
-                            all,
-                            pageToken,
-                            token ->
-                                    call(
-                                            Service.RECORDING,
-                                            RecordingServiceGrpc::newBlockingStub,
-                                            recording ->
-                                                    recording.searchMediaFiles(
-                                                            request.setPageToken(token).build())),
-                            "files",
-                            output());
-            output().result(
-                            response,
-                            () ->
-                                    TABLE.format(response.getFilesList())
-                                            + Listing.footer(
-                                                    response.getFilesCount(),
-                                                    "file",
-                                                    response.getNextPageToken()));
+                    fetch(
+                            Service.RECORDING,
+                            RecordingServiceGrpc::newBlockingStub,
+                            (recording, token) ->
+                                    recording.searchMediaFiles(request.setPageToken(token).build()),
+                            "files");
+            show(response, TABLE, response.getFilesList(), "file", response.getNextPageToken());
         }
     }
 

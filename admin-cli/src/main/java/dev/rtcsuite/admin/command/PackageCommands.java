@@ -110,22 +110,13 @@ public class PackageCommands {
     }
 
     @Command(name = "list", description = "List an account's packages in deduction order.")
-    public static class ListPackages extends AdminCommand {
+    public static class ListPackages extends ListCommand {
 
         @Option(names = "--account", required = true, paramLabel = "ACCOUNT_ID")
         String accountId;
 
         @Option(names = "--state", paramLabel = "STATE", description = "repeatable")
         List<PackageState> states = List.of();
-
-        @Option(names = "--page-size", paramLabel = "0-1000", defaultValue = "0")
-        int pageSize;
-
-        @Option(names = "--page-token", paramLabel = "TOKEN", defaultValue = "")
-        String pageToken;
-
-        @Option(names = "--all", description = "fetch every page")
-        boolean all;
 
         @Override
         protected void execute() {
@@ -135,26 +126,18 @@ public class PackageCommands {
                             .addAllStates(states)
                             .setPageSize(pageSize);
             ListPackagesResponse response =
-                    Pages.fetch(
-                            all,
-                            pageToken,
-                            token ->
-                                    call(
-                                            Service.PACKAGE,
-                                            PackagesServiceGrpc::newBlockingStub,
-                                            packages ->
-                                                    packages.listPackages(
-                                                            request.setPageToken(token).build())),
-                            "packages",
-                            output());
-            output().result(
-                            response,
-                            () ->
-                                    TABLE.format(response.getPrepaidPackagesList())
-                                            + Listing.footer(
-                                                    response.getPrepaidPackagesCount(),
-                                                    "package",
-                                                    response.getNextPageToken()));
+                    fetch(
+                            Service.PACKAGE,
+                            PackagesServiceGrpc::newBlockingStub,
+                            (packages, token) ->
+                                    packages.listPackages(request.setPageToken(token).build()),
+                            "packages");
+            show(
+                    response,
+                    TABLE,
+                    response.getPrepaidPackagesList(),
+                    "package",
+                    response.getNextPageToken());
         }
     }
 

@@ -46,7 +46,7 @@ public class TaskCommands {
                                             : Values.enumValue(task.getEndReason()));
 
     @Command(name = "list", description = "List an app's tasks, newest first.")
-    public static class ListTasks extends AdminCommand {
+    public static class ListTasks extends ListCommand {
 
         @Option(names = "--app", required = true, paramLabel = "SDK_APP_ID")
         long sdkAppId;
@@ -66,15 +66,6 @@ public class TaskCommands {
         @Option(names = "--record-id", paramLabel = "ID")
         String recordId;
 
-        @Option(names = "--page-size", paramLabel = "0-1000", defaultValue = "0")
-        int pageSize;
-
-        @Option(names = "--page-token", paramLabel = "TOKEN", defaultValue = "")
-        String pageToken;
-
-        @Option(names = "--all", description = "fetch every page")
-        boolean all;
-
         @Override
         protected void execute() {
             ListRecordingTasksRequest.Builder request =
@@ -93,26 +84,14 @@ public class TaskCommands {
                 request.setRecordId(recordId);
             }
             ListRecordingTasksResponse response =
-                    Pages.fetch(
-                            all,
-                            pageToken,
-                            token ->
-                                    call(
-                                            Service.RECORDING,
-                                            RecordingServiceGrpc::newBlockingStub,
-                                            recording ->
-                                                    recording.listRecordingTasks(
-                                                            request.setPageToken(token).build())),
-                            "tasks",
-                            output());
-            output().result(
-                            response,
-                            () ->
-                                    TABLE.format(response.getTasksList())
-                                            + Listing.footer(
-                                                    response.getTasksCount(),
-                                                    "task",
-                                                    response.getNextPageToken()));
+                    fetch(
+                            Service.RECORDING,
+                            RecordingServiceGrpc::newBlockingStub,
+                            (recording, token) ->
+                                    recording.listRecordingTasks(
+                                            request.setPageToken(token).build()),
+                            "tasks");
+            show(response, TABLE, response.getTasksList(), "task", response.getNextPageToken());
         }
     }
 }

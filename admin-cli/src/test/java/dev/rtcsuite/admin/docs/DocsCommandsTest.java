@@ -90,7 +90,11 @@ class DocsCommandsTest {
                         "PurchasePackage",
                         "ListPackages",
                         "RequestRefund",
+                        "ListRefunds",
+                        "ApproveRefund",
+                        "RejectRefund",
                         "TopUp",
+                        "SettleDay",
                         "GetServiceStatus",
                         "Check");
     }

@@ -196,22 +196,7 @@ public final class RecordingFlow {
                                             task.getTaskId(),
                                             RecorderEventKind.RECORDER_EVENT_KIND_FILE_UPLOADED,
                                             end,
-                                            RecordedFile.newBuilder()
-                                                    .setFileSequence(0)
-                                                    .setFormat(FileFormat.FILE_FORMAT_HLS)
-                                                    .setStartTime(timestamp(start))
-                                                    .setEndTime(timestamp(end))
-                                                    .setDuration(
-                                                            com.google.protobuf.Duration
-                                                                    .newBuilder()
-                                                                    .setSeconds(
-                                                                            streaming.toSeconds()))
-                                                    .setSizeBytes(streaming.toSeconds() * 125_000)
-                                                    .setStorageUrl(
-                                                            "https://vod.example.com/"
-                                                                    + task.getTaskId()
-                                                                    + "/index.m3u8")
-                                                    .build()))
+                                            Recorder.uploaded(task.getTaskId(), start, end)))
                             .getFile());
         }
         progress.accept(
