@@ -43,12 +43,21 @@ final class RunningSuite implements AutoCloseable {
      * rtcsuite_<area>_<suffix>_<variant>}, made by ./rtcsuite db), or the plain ones.
      */
     static RunningSuite start(String name, String variant) throws Exception {
+        return start(name, variant, postgresAddress(), Map.of());
+    }
+
+    /**
+     * Starts the suite on the PostgreSQL server at {@code postgres} (whose test databases must
+     * exist), each service with {@code extra} added to its environment (settings a test needs).
+     */
+    static RunningSuite start(
+            String name, String variant, InetSocketAddress postgres, Map<String, String> extra)
+            throws Exception {
         Path root = Path.of(System.getProperty("rtcsuite.root", ".."));
         Path logs = Files.createDirectories(Path.of("target", name + "-logs"));
         RunningSuite suite =
                 new RunningSuite(LocalCredentials.make(root, Path.of("target", "credentials")));
-        InetSocketAddress postgres = postgresAddress();
-        Map<String, String> environment = new HashMap<>();
+        Map<String, String> environment = new HashMap<>(extra);
         for (String area : AREAS) {
             int port = ServiceProcess.freePort();
             suite.services.put(
@@ -167,7 +176,7 @@ final class RunningSuite implements AutoCloseable {
     }
 
     /** The PostgreSQL server of RTCSUITE_DB_URL (jdbc:postgresql://host:port), else local 5432. */
-    private static InetSocketAddress postgresAddress() throws IOException {
+    static InetSocketAddress postgresAddress() throws IOException {
         String url =
                 System.getenv().getOrDefault("RTCSUITE_DB_URL", "jdbc:postgresql://127.0.0.1:5432");
         String hostPort = url.replaceFirst("^jdbc:postgresql://", "").split("/")[0];
