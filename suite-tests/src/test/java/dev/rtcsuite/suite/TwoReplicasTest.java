@@ -54,7 +54,10 @@ class TwoReplicasTest {
     void startTwoReplicas() throws Exception {
         suite =
                 RunningSuite.start(
-                        "two-replicas", "", RunningSuite.postgresAddress(), FaultDrill.PATIENT_POOL);
+                        "two-replicas",
+                        "",
+                        RunningSuite.postgresAddress(),
+                        FaultDrill.PATIENT_POOL);
         drill = new FaultDrill(suite, FaultDrill.sharedServer());
         second = drill.startReplica("recording");
         receiver = new FaultyReceiver();
