@@ -39,6 +39,7 @@ import dev.rtcsuite.suite.faults.AcknowledgedLoad.Call;
 import dev.rtcsuite.suite.faults.FaultyReceiver;
 import dev.rtcsuite.suite.faults.Fraction;
 import io.grpc.ManagedChannel;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -154,15 +155,19 @@ class KillNineTest {
                                 "SELECT count(*) FROM usage_record WHERE sdk_app_id = ?",
                                 app))
                 .isEqualTo(1_500);
-        // Every record rated once: 1,500 × 60 audio seconds, and nothing else.
-        assertThat(
-                        drill.rows(
-                                "rating",
-                                "SELECT item, tier, sum(seconds) FROM rated_usage"
-                                        + " WHERE sdk_app_id = ? GROUP BY item, tier",
-                                app))
-                .containsExactly(
-                        List.of("BASE_SERVICE", "AUDIO", new java.math.BigDecimal(90_000)));
+        // Every record rated once: 1,500 × 60 audio seconds, and nothing else. Rating follows
+        // the acknowledgement asynchronously, and catches up after the restart.
+        List<List<Object>> rated =
+                List.of(List.of("BASE_SERVICE", "AUDIO", new BigDecimal(90_000)));
+        String ratedQuery =
+                "SELECT item, tier, sum(seconds) FROM rated_usage WHERE sdk_app_id = ?"
+                        + " GROUP BY item, tier";
+        FaultDrill.await(
+                () -> drill.rows("rating", ratedQuery, app).equals(rated),
+                PATIENCE,
+                "every stored record rated");
+        Thread.sleep(2_000); // a record rated twice would show now
+        assertThat(drill.rows("rating", ratedQuery, app)).isEqualTo(rated);
     }
 
     /**
