@@ -43,7 +43,7 @@ final class RunningSuite implements AutoCloseable {
      * rtcsuite_<area>_<suffix>_<variant>}, made by ./rtcsuite db), or the plain ones.
      */
     static RunningSuite start(String name, String variant) throws Exception {
-        return start(name, variant, Map.of());
+        return start(name, variant, postgresAddress(), Map.of());
     }
 
     /**
@@ -52,16 +52,24 @@ final class RunningSuite implements AutoCloseable {
      * for that patience; tests that cut the database keep the production timeout.
      */
     static RunningSuite startPatiently(String name) throws Exception {
-        return start(name, "", Map.of("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "20S"));
+        return start(
+                name,
+                "",
+                postgresAddress(),
+                Map.of("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "20S"));
     }
 
-    private static RunningSuite start(String name, String variant, Map<String, String> extra)
+    /**
+     * Starts the suite on the PostgreSQL server at {@code postgres} (whose test databases must
+     * exist), each service with {@code extra} added to its environment (settings a test needs).
+     */
+    static RunningSuite start(
+            String name, String variant, InetSocketAddress postgres, Map<String, String> extra)
             throws Exception {
         Path root = Path.of(System.getProperty("rtcsuite.root", ".."));
         Path logs = Files.createDirectories(Path.of("target", name + "-logs"));
         RunningSuite suite =
                 new RunningSuite(LocalCredentials.make(root, Path.of("target", "credentials")));
-        InetSocketAddress postgres = postgresAddress();
         Map<String, String> environment = new HashMap<>(extra);
         for (String area : AREAS) {
             int port = ServiceProcess.freePort();
@@ -183,7 +191,7 @@ final class RunningSuite implements AutoCloseable {
     }
 
     /** The PostgreSQL server of RTCSUITE_DB_URL (jdbc:postgresql://host:port), else local 5432. */
-    private static InetSocketAddress postgresAddress() throws IOException {
+    static InetSocketAddress postgresAddress() throws IOException {
         String url =
                 System.getenv().getOrDefault("RTCSUITE_DB_URL", "jdbc:postgresql://127.0.0.1:5432");
         String hostPort = url.replaceFirst("^jdbc:postgresql://", "").split("/")[0];

@@ -73,6 +73,21 @@ final class ServiceProcess implements AutoCloseable {
         start(module, environment);
     }
 
+    /** The environment it was started with (a second replica starts from it). */
+    Map<String, String> environment() {
+        return Map.copyOf(environment);
+    }
+
+    /** The operating system's id of the running JVM (a restart changes it). */
+    long pid() {
+        return process.pid();
+    }
+
+    /** The service's module directory (with target/quarkus-app). */
+    Path module() {
+        return module;
+    }
+
     /** The HTTP status of a GET on this service, or -1 when it does not answer. */
     int get(String path) {
         try {

@@ -66,7 +66,14 @@ final class TcpProxy implements AutoCloseable {
         while (!listening.isClosed()) {
             try {
                 Socket client = listening.accept();
-                Socket database = new Socket(upstream.getAddress(), upstream.getPort());
+                Socket database;
+                try {
+                    database = new Socket(upstream.getAddress(), upstream.getPort());
+                } catch (IOException refused) {
+                    // The server is down: refuse the client too, as the server itself would.
+                    client.close();
+                    continue;
+                }
                 sockets.add(client);
                 sockets.add(database);
                 Thread.ofVirtual().start(() -> pump(client, database));

@@ -13,6 +13,7 @@ import io.grpc.protobuf.StatusProto;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,6 +33,8 @@ public final class GrpcErrors {
     static final int MAX_FIELD = 128;
     static final int MAX_DESCRIPTION = 200;
     static final int MAX_METADATA_VALUE = 256;
+
+    private static final Set<String> SERVER_GOING_AWAY = Set.of("57P01", "57P02", "57P03");
 
     private final String domain;
 
@@ -118,7 +121,12 @@ public final class GrpcErrors {
         };
     }
 
-    /** SQLSTATE class 08 is "connection exception"; Agroal reports pool exhaustion as transient. */
+    /**
+     * SQLSTATE class 08 is "connection exception"; Agroal reports pool exhaustion as transient. A
+     * server being stopped or started answers 57P01 (admin_shutdown: what a pooled connection reads
+     * on its next use after pg_ctl stop), 57P02 (crash_shutdown) or 57P03 (cannot_connect_now): the
+     * database is away just the same.
+     */
     static boolean isDatabaseUnreachable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException) {
@@ -126,7 +134,8 @@ public final class GrpcErrors {
             }
             if (cause instanceof SQLException sql
                     && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("08")) {
+                    && (sql.getSQLState().startsWith("08")
+                            || SERVER_GOING_AWAY.contains(sql.getSQLState()))) {
                 return true;
             }
             if (cause.getCause() == cause) {

@@ -8,6 +8,7 @@ import dev.rtcsuite.platform.testing.RpcError;
 import io.grpc.Status.Code;
 import java.net.ConnectException;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -109,6 +110,18 @@ class GrpcErrorsTest {
         assertThat(error.code()).isEqualTo(Code.UNAVAILABLE);
         assertThat(error.reason()).isEqualTo("DEPENDENCY_UNAVAILABLE");
         assertThat(error.metadata()).containsEntry("dependency", "database");
+    }
+
+    @Test
+    void aDatabaseServerShuttingDownOrStartingIsUnavailableNotInternal() {
+        for (String state : List.of("57P01", "57P02", "57P03")) {
+            RuntimeException failure =
+                    new IllegalStateException(new SQLException("terminating connection", state));
+
+            assertThat(RpcError.read(errors.toStatusException(failure)).code())
+                    .as(state)
+                    .isEqualTo(Code.UNAVAILABLE);
+        }
     }
 
     @Test
