@@ -54,7 +54,7 @@ public final class GrpcErrors {
             return toStatusException(
                     ServiceException.unavailable(
                             "database",
-                            "The service's database is unreachable; retry with back-off."));
+                            "The service's database is unreachable or busy; retry with back-off."));
         }
         // Unexpected: log the detail here, never send it to the caller.
         LOG.error("unexpected failure in a gRPC call", failure);
@@ -122,14 +122,15 @@ public final class GrpcErrors {
     }
 
     /**
-     * SQLSTATE class 08 is "connection exception"; Agroal reports pool exhaustion as transient. A
+     * SQLSTATE class 08 is "connection exception"; a connection the pool could not hand out in time
+     * (transient, or Agroal's acquisition timeout) is the same for the caller: retry later. A
      * server being stopped or started answers 57P01 (admin_shutdown: what a pooled connection reads
      * on its next use after pg_ctl stop), 57P02 (crash_shutdown) or 57P03 (cannot_connect_now): the
      * database is away just the same.
      */
     static boolean isDatabaseUnreachable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException) {
+            if (cause instanceof SQLTransientConnectionException || isPoolTimeout(cause)) {
                 return true;
             }
             if (cause instanceof SQLException sql
@@ -143,5 +144,15 @@ public final class GrpcErrors {
             }
         }
         return false;
+    }
+
+    /**
+     * Agroal's "Sorry, acquisition timeout!": no pooled connection became free (or could be opened)
+     * within the acquisition timeout. A plain SQLException without a state, so known by its text.
+     */
+    private static boolean isPoolTimeout(Throwable cause) {
+        return cause instanceof SQLException sql
+                && sql.getSQLState() == null
+                && String.valueOf(sql.getMessage()).contains("acquisition timeout");
     }
 }

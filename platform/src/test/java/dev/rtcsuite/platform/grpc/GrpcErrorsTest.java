@@ -113,6 +113,20 @@ class GrpcErrorsTest {
     }
 
     @Test
+    void noFreePooledConnectionInTimeIsUnavailableNotInternal() {
+        // What Hibernate wraps when Agroal's pool is exhausted (seen under the load harness).
+        RuntimeException failure =
+                new IllegalStateException(
+                        "Unable to acquire JDBC Connection",
+                        new SQLException("Sorry, acquisition timeout!"));
+
+        RpcError error = RpcError.read(errors.toStatusException(failure));
+
+        assertThat(error.code()).isEqualTo(Code.UNAVAILABLE);
+        assertThat(error.metadata()).containsEntry("dependency", "database");
+    }
+
+    @Test
     void aDatabaseServerShuttingDownOrStartingIsUnavailableNotInternal() {
         for (String state : List.of("57P01", "57P02", "57P03")) {
             RuntimeException failure =
