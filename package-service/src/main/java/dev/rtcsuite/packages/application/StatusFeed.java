@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 public class StatusFeed {
 
     static final String CHANNEL = "package_status_changed";
+    static final int BACKLOG = 10_000;
 
     private static final Logger LOG = Logger.getLogger(StatusFeed.class);
 
@@ -54,9 +55,13 @@ public class StatusFeed {
     /**
      * Each committed change, from any replica; an empty item when listening (re)started, since
      * changes may have been missed meanwhile: watchers then read all they watch again.
+     *
+     * <p>A watcher takes one change at a time while the broadcast does not wait, so a burst (one
+     * commit changing several accounts, or several replicas at once) is buffered per watcher; a
+     * watcher more than {@value #BACKLOG} changes behind fails and reconnects to a fresh snapshot.
      */
     public Multi<Optional<StatusChanged>> changes() {
-        return changes;
+        return changes.onOverflow().buffer(BACKLOG);
     }
 
     private void received(String notice) {
