@@ -239,6 +239,14 @@ class FuzzCorpusTest {
         return status.getCause() instanceof StatusRuntimeException e ? e.getTrailers() : null;
     }
 
+    /**
+     * Jobs the clock schedules and runs whatever the requests (recording's 5-minute usage flush,
+     * hourly sweeps): a corpus that takes minutes on a loaded machine crosses their slots.
+     */
+    private static final String CLOCK_DRIVEN_JOBS_LEFT_OUT =
+            " WHERE kind NOT IN ('recording.usage-flush', 'recording.retention-sweep',"
+                    + " 'recording.storage-sweep')";
+
     /** Per table of each service's database: row count and a digest of every row. */
     private Map<String, String> databaseDigests() throws SQLException {
         Map<String, String> digests = new LinkedHashMap<>();
@@ -268,7 +276,10 @@ class FuzzCorpusTest {
                                             "SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '')"
                                                     + " FROM "
                                                     + table
-                                                    + " t")) {
+                                                    + " t"
+                                                    + (table.equals("public.durable_job")
+                                                            ? CLOCK_DRIVEN_JOBS_LEFT_OUT
+                                                            : ""))) {
                         digest.next();
                         digests.put(database + "/" + table, digest.getString(1));
                     }
