@@ -152,10 +152,6 @@ public class PackageRepository {
     }
 
     /**
-     * Every package of the account that may deduct at {@code now} (any billing day of its
-     * validity), row-locked in package_id order; the caller holds the account's lock already.
-     */
-    /**
      * The usable packages of several accounts, locked in (account_id, package_id) order: callers
      * hold the accounts' locks already.
      */
