@@ -177,17 +177,26 @@ final class RunningSuite implements AutoCloseable {
         return area.equals("package") ? "packages" : area;
     }
 
-    /** A variant of an area's test database, or the test database itself for "". */
+    /**
+     * A database of an area for the suite, {@code rtcsuite_<area>_<suffix>_<variant>} (made by
+     * ./rtcsuite db), the suite's own for "".
+     */
     static String testDatabase(String area, String variant) {
-        return testDatabase(area) + (variant.isEmpty() ? "" : "_" + variant);
-    }
-
-    /** The test database of an area, as the services' test profile names it. */
-    static String testDatabase(String area) {
         return "rtcsuite_"
                 + area
                 + "_"
-                + System.getenv().getOrDefault("RTCSUITE_TEST_DB_SUFFIX", "test");
+                + System.getenv().getOrDefault("RTCSUITE_TEST_DB_SUFFIX", "test")
+                + "_"
+                + (variant.isEmpty() ? "suite" : variant);
+    }
+
+    /**
+     * The suite's database of an area, apart from the one the module's own tests use: what those
+     * leave behind (accounts whose clocks were moved to 2023, say, and whose daily settlements then
+     * catch up day by day) must not hold up the suite's durable jobs.
+     */
+    static String testDatabase(String area) {
+        return testDatabase(area, "");
     }
 
     /** The PostgreSQL server of RTCSUITE_DB_URL (jdbc:postgresql://host:port), else local 5432. */
