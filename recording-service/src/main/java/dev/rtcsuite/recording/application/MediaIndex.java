@@ -94,7 +94,7 @@ public class MediaIndex {
     /** Refuses while the account is suspended; purges the files of a reclaimed account. */
     private void served(long sdkAppId) {
         AppStanding app = apps.known(sdkAppId);
-        if (app.status().equals("RECLAIMED")) {
+        if (app.reclaimed()) {
             QuarkusTransaction.requiringNew()
                     .run(() -> files.deleteAllOf(sdkAppId, clock.instant()));
         }

@@ -39,6 +39,11 @@ public class AppDirectory {
         public boolean filesServed() {
             return ServiceStanding.servesFiles(status);
         }
+
+        /** Whether the account was reclaimed: its files are purged. */
+        public boolean reclaimed() {
+            return ServiceStanding.isReclaimed(status);
+        }
     }
 
     private final PackagesServiceBlockingStub packages;

@@ -16,7 +16,12 @@ public record ServiceStanding(
 
     /** Whether an account in this status may still have its files searched and played. */
     public static boolean servesFiles(String status) {
-        return !status.startsWith("SUSPENDED") && !status.equals("RECLAIMED");
+        return !status.startsWith("SUSPENDED") && !isReclaimed(status);
+    }
+
+    /** Whether an account in this status was reclaimed (its files purged, unrecoverable). */
+    public static boolean isReclaimed(String status) {
+        return status.equals("RECLAIMED");
     }
 
     public boolean filesServed() {
@@ -34,7 +39,7 @@ public record ServiceStanding(
 
     /** The account was reclaimed: its files are purged and cannot be recovered. */
     public boolean reclaimed() {
-        return status.equals("RECLAIMED");
+        return isReclaimed(status);
     }
 
     /** Whether this standing is older than {@code other}, which then holds. */
