@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.logging.Logger;
 
@@ -16,7 +18,10 @@ import org.jboss.logging.Logger;
  * Runs due jobs, each in a transaction of its own: the job is claimed with {@code FOR UPDATE SKIP
  * LOCKED} (so another replica skips it), its handler runs, and the job is marked done in the same
  * transaction. A failure rolls the handler's writes back and records the attempt in a new
- * transaction.
+ * transaction; until then this replica's other workers leave the job alone, which the rollback has
+ * unlocked while it still looks due (a second run of the failed attempt). Another replica could
+ * still claim it in the milliseconds between the two transactions; the attempts guard then keeps
+ * one record of the two runs.
  */
 @ApplicationScoped
 public class JobRunner {
@@ -26,6 +31,7 @@ public class JobRunner {
 
     private final Jdbc jdbc;
     private final Map<String, JobHandler> handlers = new HashMap<>();
+    private final Set<Long> recordingFailure = ConcurrentHashMap.newKeySet();
 
     public JobRunner(Jdbc jdbc, @Any Instance<JobHandler> handlers) {
         this.jdbc = jdbc;
@@ -42,42 +48,55 @@ public class JobRunner {
         int succeeded = 0;
         for (int i = 0; i < limit; i++) {
             try {
-                Optional<Job> ran = QuarkusTransaction.requiringNew().call(() -> runNext(now));
-                if (ran.isEmpty()) {
+                Claim claim = QuarkusTransaction.requiringNew().call(() -> runNext(now));
+                if (claim == Claim.NONE_DUE) {
                     break;
                 }
-                succeeded++;
+                if (claim == Claim.RAN) {
+                    succeeded++;
+                }
             } catch (AttemptFailed failed) {
-                QuarkusTransaction.requiringNew().run(() -> recordFailure(failed, now));
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> recordFailure(failed, now));
+                } finally {
+                    recordingFailure.remove(failed.job.id());
+                }
             }
         }
         return succeeded;
     }
 
-    private Optional<Job> runNext(Instant now) {
+    private Claim runNext(Instant now) {
         Optional<Job> next = claimNext(now);
-        next.ifPresent(
-                job -> {
-                    try {
-                        handlerOf(job.kind()).run(job);
-                    } catch (RuntimeException e) {
-                        throw new AttemptFailed(job, e);
-                    }
-                    jdbc.update(
-                            "UPDATE durable_job SET state = 'DONE', attempts = attempts + 1,"
-                                    + " last_error = NULL, finished_time = ? WHERE id = ?",
-                            now,
-                            job.id());
-                });
-        return next;
+        if (next.isEmpty()) {
+            return Claim.NONE_DUE;
+        }
+        Job job = next.get();
+        // Claimed in the moment between a worker's failed attempt and the record of it (the set was
+        // read before the failure): that worker is about to record it, so leave the job alone.
+        if (recordingFailure.contains(job.id())) {
+            return Claim.LEFT;
+        }
+        try {
+            handlerOf(job.kind()).run(job);
+        } catch (RuntimeException e) {
+            recordingFailure.add(job.id());
+            throw new AttemptFailed(job, e);
+        }
+        jdbc.update(
+                "UPDATE durable_job SET state = 'DONE', attempts = attempts + 1,"
+                        + " last_error = NULL, finished_time = ? WHERE id = ?",
+                now,
+                job.id());
+        return Claim.RAN;
     }
 
     private Optional<Job> claimNext(Instant now) {
         return jdbc
                 .query(
                         "SELECT id, kind, job_key, payload, due_time, attempts FROM durable_job"
-                                + " WHERE state = 'PENDING' AND due_time <= ? ORDER BY due_time,"
-                                + " id LIMIT 1 FOR UPDATE SKIP LOCKED",
+                                + " WHERE state = 'PENDING' AND due_time <= ? AND id <> ALL (?)"
+                                + " ORDER BY due_time, id LIMIT 1 FOR UPDATE SKIP LOCKED",
                         row ->
                                 new Job(
                                         row.getLong(1),
@@ -86,7 +105,8 @@ public class JobRunner {
                                         row.getBytes(4),
                                         Jdbc.instant(row, 5),
                                         row.getInt(6)),
-                        now)
+                        now,
+                        recordingFailure.toArray(Long[]::new))
                 .stream()
                 .findFirst();
     }
@@ -129,6 +149,12 @@ public class JobRunner {
                     "job %s/%s is DEAD after %d attempts: %s",
                     job.kind(), job.key(), attempts, error);
         }
+    }
+
+    private enum Claim {
+        NONE_DUE,
+        RAN,
+        LEFT
     }
 
     /** A handler's failure, carrying its job out of the rolled-back transaction. */

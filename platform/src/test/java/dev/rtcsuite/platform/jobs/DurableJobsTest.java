@@ -182,6 +182,26 @@ class DurableJobsTest {
         assertThat(succeeded).isGreaterThanOrEqualTo(count);
     }
 
+    @Test
+    void aFailedAttemptIsNotRunAgainByAnotherWorkerBeforeItsRetryIsDue() throws Exception {
+        int count = 200;
+        for (int i = 0; i < count; i++) {
+            schedule(TestHandlers.FAILING, prefix + i, "", T0);
+        }
+
+        try (ExecutorService workers = Executors.newFixedThreadPool(4)) {
+            for (int worker = 0; worker < 4; worker++) {
+                workers.submit(() -> runner.runDue(T0, 10 * count));
+            }
+        }
+
+        for (int i = 0; i < count; i++) {
+            assertThat(TestHandlers.Failing.RUNS.get(prefix + i)).as("runs of job %d", i).isOne();
+            assertThat(jobs.find(TestHandlers.FAILING, prefix + i).orElseThrow().attempts())
+                    .isOne();
+        }
+    }
+
     private boolean schedule(String kind, String key, String payload, Instant due) {
         return QuarkusTransaction.requiringNew()
                 .call(

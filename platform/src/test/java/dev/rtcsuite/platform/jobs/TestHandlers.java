@@ -4,12 +4,15 @@ import dev.rtcsuite.platform.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Handlers that leave a row in job_effect, so tests count what committed. */
 final class TestHandlers {
 
     static final String EFFECT = "test.effect";
     static final String FLAKY = "test.flaky";
+    static final String FAILING = "test.failing";
 
     private TestHandlers() {}
 
@@ -69,6 +72,23 @@ final class TestHandlers {
         @Override
         public RetryPolicy retryPolicy() {
             return RetryPolicy.upTo(3, Duration.ofSeconds(10), Duration.ofMinutes(1));
+        }
+    }
+
+    /** Counts its runs per job key in memory (a failed run's writes roll back) and fails. */
+    @ApplicationScoped
+    static class Failing implements JobHandler {
+        static final Map<String, Integer> RUNS = new ConcurrentHashMap<>();
+
+        @Override
+        public String kind() {
+            return FAILING;
+        }
+
+        @Override
+        public void run(Job job) {
+            RUNS.merge(job.key(), 1, Integer::sum);
+            throw new IllegalStateException("always down");
         }
     }
 }
