@@ -29,6 +29,9 @@ import java.util.concurrent.Callable;
  */
 final class FaultDrill {
 
+    /** Starts a service's test clock stopped at an instant (MovableClock). */
+    private static final String STOP_AT = "RTCSUITE_TEST_CLOCK_STOP_AT";
+
     private static final Duration READY = Duration.ofSeconds(180);
 
     /**
@@ -89,10 +92,10 @@ final class FaultDrill {
         Files.createDirectories(Path.of("target", "replica-logs"));
         Map<String, String> environment = new HashMap<>(first.environment());
         environment.put("RTCSUITE_" + area.toUpperCase() + "_PORT", Integer.toString(port));
+        environment.put(STOP_AT, now.toString());
         replica.start(first.module(), environment);
         replicas.add(replica);
         replica.awaitStatus("/q/health/ready", 200, READY);
-        replica.post("/rtcsuite/test-clock?stop-at=" + now, suite.credentials.token("admin"));
         return replica;
     }
 
@@ -103,12 +106,15 @@ final class FaultDrill {
         restart(area);
     }
 
-    /** Starts a killed service again, ready and on suite time. */
+    /**
+     * Starts a killed service again, ready and on suite time from its first instant: on real time
+     * (an hour behind the suite's) until a test stopped its clock, it could apply a room change or
+     * run a job at the wrong time meanwhile.
+     */
     void restart(String area) throws Exception {
         ServiceProcess service = suite.service(area);
-        service.restart();
+        service.restart(Map.of(STOP_AT, now.toString()));
         service.awaitStatus("/q/health/ready", 200, READY);
-        service.post("/rtcsuite/test-clock?stop-at=" + now, suite.credentials.token("admin"));
     }
 
     /** A new account (free trial, continue policy) and its first app. */

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
@@ -68,9 +69,16 @@ final class ServiceProcess implements AutoCloseable {
         process.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
     }
 
-    /** Starts the same application again, on the same port and database. */
-    void restart() throws IOException {
-        start(module, environment);
+    /**
+     * Starts the same application again, on the same port and database, with {@code extra} added to
+     * its environment for this start only.
+     */
+    void restart(Map<String, String> extra) throws IOException {
+        Map<String, String> original = environment;
+        Map<String, String> once = new HashMap<>(original);
+        once.putAll(extra);
+        start(module, once);
+        environment = original;
     }
 
     /** The environment it was started with (a second replica starts from it). */

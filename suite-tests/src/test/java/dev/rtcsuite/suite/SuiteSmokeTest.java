@@ -283,7 +283,7 @@ class SuiteSmokeTest {
         }
         Thread.sleep(500);
         rating.kill();
-        rating.restart();
+        rating.restart(Map.of());
         rating.awaitStatus("/q/health/ready", 200, Duration.ofSeconds(180));
 
         // The producer sends everything again, as it must without an acknowledgement.

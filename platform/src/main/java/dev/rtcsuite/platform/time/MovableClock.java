@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A clock that end-to-end tests move through {@link TestClockRoute} (SPEC X-3): it runs from the
@@ -16,6 +18,10 @@ import java.time.temporal.ChronoUnit;
  * exact. Only in builds made with {@code rtcsuite.test-hooks=true} (RTCSUITE_E2E_HOOKS at build
  * time, never in the test profile): production builds have no such bean, and the services read the
  * system clock.
+ *
+ * <p>{@code rtcsuite.test-clock.stop-at} (RTCSUITE_TEST_CLOCK_STOP_AT) starts it stopped: a service
+ * restarted in a test is on the suite's time from its first instant, not on real time until the
+ * test reaches it (its jobs and feeds would run on the wrong time meanwhile).
  */
 @Singleton
 @IfBuildProperty(name = "rtcsuite.test-hooks", stringValue = "true")
@@ -23,6 +29,11 @@ public class MovableClock extends Clock {
 
     private Duration offset = Duration.ZERO;
     private Instant stoppedAt;
+
+    public MovableClock(
+            @ConfigProperty(name = "rtcsuite.test-clock.stop-at") Optional<Instant> stopAt) {
+        stoppedAt = stopAt.map(at -> at.truncatedTo(ChronoUnit.MICROS)).orElse(null);
+    }
 
     /** Moves time forward; it never goes back, as real time would not. */
     public synchronized Instant advance(Duration duration) {
