@@ -66,8 +66,12 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 printf '| service | mode | ready, median of %s (ms) | ready, best (ms) | CPU to ready, median (ms) | idle RSS, median (MiB) |\n|---|---|---|---|---|---|\n' "$RUNS"
 for service in "${SERVICES[@]}"; do
+    app="$ROOT/$service-service/target/quarkus-app"
+    if [ ! -f "$app/app.aot" ] || [ "$app/app.aot" -ot "$app/quarkus-run.jar" ]; then
+        run_once "$service" train >/dev/null
+    fi
     modes=(jvm)
-    [ -f "$ROOT/$service-service/target/quarkus-app/app.aot" ] && modes+=(jvm-aot)
+    [ -f "$app/app.aot" ] && modes+=(jvm-aot)
     compgen -G "$ROOT/$service-service/target/*-runner" >/dev/null && modes+=(native)
     declare -A results=()
     for _ in $(seq 1 "$RUNS"); do
