@@ -74,6 +74,10 @@ final class TcpProxy implements AutoCloseable {
                     client.close();
                     continue;
                 }
+                // As the driver and the server set on theirs: without it, Nagle's algorithm holds
+                // each small protocol message until the last one is acknowledged (40 ms here).
+                client.setTcpNoDelay(true);
+                database.setTcpNoDelay(true);
                 sockets.add(client);
                 sockets.add(database);
                 Thread.ofVirtual().start(() -> pump(client, database));

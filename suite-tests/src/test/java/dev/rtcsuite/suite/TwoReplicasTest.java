@@ -42,7 +42,10 @@ class TwoReplicasTest {
     private static final int TASKS = Integer.getInteger("rtcsuite.replicas.tasks", 200);
     private static final int PER_ROOM = 50;
     private static final int BATCH = 100;
-    private static final Duration PATIENCE = Duration.ofMinutes(10);
+
+    /** Ten minutes, and a quarter of a second more per task for the larger runs. */
+    private static final Duration PATIENCE =
+            Duration.ofMinutes(10).plusMillis(250L * Math.max(0, TASKS - 200));
 
     private RunningSuite suite;
     private FaultDrill drill;

@@ -135,7 +135,13 @@ final class LoadRun {
                 latencies.computeIfAbsent(rpc.name(), k -> new ArrayList<>()).add(latency);
                 Map<String, Integer> own = errors.computeIfAbsent(rpc.name(), k -> new TreeMap<>());
                 if (failure != null) {
-                    own.merge(Status.fromThrowable(failure).getCode().name(), 1, Integer::sum);
+                    Status status = Status.fromThrowable(failure);
+                    if (own.merge(status.getCode().name(), 1, Integer::sum) == 1) {
+                        // The first of each kind, so that a report's error counts can be explained.
+                        System.err.printf(
+                                "first %s of %s: %s%n",
+                                status.getCode(), rpc.name(), status.getDescription());
+                    }
                 }
                 completed++;
             }
