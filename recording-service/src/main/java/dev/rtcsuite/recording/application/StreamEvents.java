@@ -18,7 +18,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -63,12 +65,16 @@ public class StreamEvents {
         this.clock = clock;
     }
 
-    /** Applies a batch in order, atomically; returns how many were duplicates. */
+    /**
+     * Applies a batch in order, atomically; returns how many were duplicates. Each app of the batch
+     * is looked up at package-service once, not once per event that starts a task.
+     */
     @Transactional
     public int apply(List<StreamEvent> events) {
+        Map<Long, Optional<AppStanding>> startingWork = new HashMap<>();
         int duplicates = 0;
         for (StreamEvent event : events) {
-            if (!applyOne(event)) {
+            if (!applyOne(event, startingWork)) {
                 duplicates++;
             }
         }
@@ -76,7 +82,7 @@ public class StreamEvents {
     }
 
     /** False when the event had been applied before. */
-    private boolean applyOne(StreamEvent event) {
+    private boolean applyOne(StreamEvent event, Map<Long, Optional<AppStanding>> startingWork) {
         if (!applied.claim(AppliedEvents.Source.STREAM, event.eventId(), clock.instant())) {
             return false;
         }
@@ -89,7 +95,7 @@ public class StreamEvents {
         notices.roomChanged(event.sdkAppId(), event.room());
         Instant at = event.eventTime();
         switch (event.kind()) {
-            case PUBLISHED -> published(event, room);
+            case PUBLISHED -> published(event, room, startingWork);
             case UNPUBLISHED ->
                     tasks.lockLiveStream(
                                     event.sdkAppId(),
@@ -116,7 +122,8 @@ public class StreamEvents {
         return true;
     }
 
-    private void published(StreamEvent event, RoomState room) {
+    private void published(
+            StreamEvent event, RoomState room, Map<Long, Optional<AppStanding>> startingWork) {
         Instant at = event.eventTime();
         Optional<StoredTask> live =
                 tasks.lockLiveStream(
@@ -138,7 +145,8 @@ public class StreamEvents {
         if (trigger.isEmpty()) {
             return;
         }
-        Optional<AppStanding> app = apps.startingWork(event.sdkAppId());
+        Optional<AppStanding> app =
+                startingWork.computeIfAbsent(event.sdkAppId(), apps::startingWork);
         if (app.isEmpty()) {
             LOG.infof(
                     "no recording of %s in room %s: SdkAppId %d is not in service",

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 
 /** ReportStreamEvents batches (each event applied once) and WatchRecordingTasks for recorders. */
 @QuarkusTest
@@ -85,6 +86,25 @@ class StreamsAndWatchesTest {
         assertThat(response.getAcceptedCount()).isEqualTo(2);
         assertThat(response.getDuplicateCount()).isEqualTo(1);
         assertThat(recording.tasks(app)).hasSize(2);
+    }
+
+    @Test
+    void aBatchLooksUpItsAppAtPackageServiceOnceHoweverManyTasksItStarts() {
+        ReportStreamEventsRequest.Builder batch = ReportStreamEventsRequest.newBuilder();
+        for (String user : List.of("alice", "bob", "carol")) {
+            batch.addEvents(
+                    recording.event(StreamEventKind.STREAM_EVENT_KIND_PUBLISHED, app, room, user));
+        }
+        Mockito.clearInvocations(apps);
+
+        ReportStreamEventsResponse response =
+                streams.reportStreamEvents(Multi.createFrom().item(batch.build()))
+                        .await()
+                        .atMost(Duration.ofSeconds(20));
+
+        assertThat(response.getAcceptedCount()).isEqualTo(3);
+        assertThat(recording.tasks(app)).hasSize(3);
+        Mockito.verify(apps, Mockito.times(1)).find(app);
     }
 
     @Test
