@@ -62,6 +62,9 @@ public final class ChangeNotices {
                     }
                 }
             } catch (SQLException | RuntimeException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return; // stopped: the interrupt closed the connection under the wait
+                }
                 LOG.warnf("listening on %s failed, retrying: %s", channel, e.toString());
                 try {
                     Thread.sleep(RECONNECT);
