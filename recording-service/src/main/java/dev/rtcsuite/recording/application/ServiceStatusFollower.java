@@ -4,6 +4,7 @@ import dev.rtcsuite.recording.client.AppDirectory;
 import dev.rtcsuite.recording.client.ServiceStatusWatch;
 import dev.rtcsuite.recording.config.RecordingSettings;
 import dev.rtcsuite.recording.domain.ServiceStanding;
+import dev.rtcsuite.recording.persistence.ConfigRepository;
 import dev.rtcsuite.recording.persistence.FileRepository;
 import dev.rtcsuite.recording.persistence.TaskRepository;
 import dev.rtcsuite.recording.persistence.TaskRepository.StoredTask;
@@ -22,7 +23,9 @@ import org.jboss.logging.Logger;
  * Acts on package-service's service status as WatchServiceStatus reports it (SPEC P-6, C-3, C-5):
  * when an app goes out of service its running tasks stop at once — their files are transferred as
  * on any stop and the tasks end FAILED SERVICE_STOPPED — and when its account is reclaimed its
- * files are purged at once. (New tasks are refused and files are not served per request, from
+ * files and its recording configuration (callback address and signing key with it) are purged at
+ * once. Task records stay: their files' rows and usage segments still account for storage and usage
+ * already billed. (New tasks are refused and files are not served per request, from
  * GetServiceStatus; this is about what is already running or stored.)
  *
  * <p>Nothing is lost to a missed message: each (re)connection of the watch, and a periodic
@@ -40,6 +43,7 @@ public class ServiceStatusFollower implements ServiceStatusWatch.Listener {
     private final TaskRepository tasks;
     private final TaskChanges changes;
     private final FileRepository files;
+    private final ConfigRepository configs;
     private final RecordingSettings settings;
     private final Clock clock;
 
@@ -52,6 +56,7 @@ public class ServiceStatusFollower implements ServiceStatusWatch.Listener {
             TaskRepository tasks,
             TaskChanges changes,
             FileRepository files,
+            ConfigRepository configs,
             RecordingSettings settings,
             Clock clock) {
         this.watch = watch;
@@ -59,6 +64,7 @@ public class ServiceStatusFollower implements ServiceStatusWatch.Listener {
         this.tasks = tasks;
         this.changes = changes;
         this.files = files;
+        this.configs = configs;
         this.settings = settings;
         this.clock = clock;
     }
@@ -130,10 +136,13 @@ public class ServiceStatusFollower implements ServiceStatusWatch.Listener {
         }
         if (standing.reclaimed()) {
             int purged = files.deleteAllOf(standing.sdkAppId(), now);
-            if (purged > 0) {
+            boolean configured = configs.delete(standing.sdkAppId());
+            if (purged > 0 || configured) {
                 LOG.infof(
-                        "%d file(s) of SdkAppId %d purged: its account was reclaimed",
-                        purged, standing.sdkAppId());
+                        "%d file(s)%s of SdkAppId %d purged: its account was reclaimed",
+                        purged,
+                        configured ? " and the recording configuration" : "",
+                        standing.sdkAppId());
             }
         }
     }

@@ -52,6 +52,11 @@ public class ConfigRepository {
                 .findFirst();
     }
 
+    /** Purges the app's configuration (SPEC P-6, a reclaimed account); whether there was one. */
+    public boolean delete(long sdkAppId) {
+        return jdbc.update("DELETE FROM recording_config WHERE sdk_app_id = ?", sdkAppId) > 0;
+    }
+
     public void save(RecordingConfig config, Optional<String> signingKey) {
         jdbc.update(
                 "INSERT INTO recording_config ("

@@ -11,6 +11,7 @@ import dev.rtcsuite.platform.jobs.JobRunner;
 import dev.rtcsuite.platform.testing.RpcError;
 import dev.rtcsuite.recording.client.UsageReporter;
 import dev.rtcsuite.recording.domain.files.FileState;
+import dev.rtcsuite.recording.persistence.ConfigRepository;
 import dev.rtcsuite.recording.persistence.FileRepository;
 import dev.rtcsuite.recording.testing.FakePackageService;
 import dev.rtcsuite.recording.testing.Recording;
@@ -55,8 +56,9 @@ import org.junit.jupiter.api.Test;
  * a stand-in package-service on a real port (GetServiceStatus, GetAccount and the watch all go over
  * gRPC): an app that goes out of service has its running tasks stopped — files transferred,
  * callbacks sent, tasks FAILED SERVICE_STOPPED — its new streams are not recorded and its files not
- * served; a reclaimed account's files are purged at once; a change missed while the watch was down
- * is applied when it reconnects; the arrears grace and late, older messages cut nothing.
+ * served; a reclaimed account's files and configuration are purged at once; a change missed while
+ * the watch was down is applied when it reconnects; the arrears grace and late, older messages cut
+ * nothing.
  */
 @QuarkusTest
 @TestProfile(ServiceStatusWatchTest.WithFakePackageService.class)
@@ -85,6 +87,7 @@ class ServiceStatusWatchTest {
     @Inject TestClock clock;
     @Inject JobRunner jobs;
     @Inject FileRepository fileRows;
+    @Inject ConfigRepository configRows;
     @InjectMock UsageReporter reporter;
 
     private Recording recording;
@@ -210,7 +213,7 @@ class ServiceStatusWatchTest {
     }
 
     @Test
-    void aReclaimedAccountsFilesArePurgedAtOnce() {
+    void aReclaimedAccountsFilesAndConfigurationArePurgedAtOnce() {
         recording.publish(app, room, "alice");
         String alice = recording.onlyTask(app).getTaskId();
         Instant start = clock.instant();
@@ -223,6 +226,7 @@ class ServiceStatusWatchTest {
                         .getFile();
         assertThat(fileRows.find(file.getFileId()).orElseThrow().state())
                 .isEqualTo(FileState.AVAILABLE);
+        assertThat(configRows.find(app)).isPresent();
 
         packages.change(app, ServiceStatusReason.SERVICE_STATUS_REASON_RECLAIMED);
 
@@ -230,6 +234,7 @@ class ServiceStatusWatchTest {
         awaitTrue(
                 "the file is purged",
                 () -> fileRows.find(file.getFileId()).orElseThrow().state() == FileState.DELETED);
+        assertThat(configRows.find(app)).isEmpty();
     }
 
     @Test
