@@ -36,6 +36,7 @@ import dev.rtcsuite.mixing.v1.WatchMixSessionsResponse;
 import dev.rtcsuite.platform.grpc.GrpcCalls;
 import dev.rtcsuite.platform.grpc.GrpcErrors;
 import dev.rtcsuite.platform.grpc.ProtoTime;
+import dev.rtcsuite.platform.paging.BoundPages;
 import dev.rtcsuite.platform.paging.PageRequest;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Multi;
@@ -156,7 +157,8 @@ public class MixingGrpcService extends MutinyMixingServiceGrpc.MixingServiceImpl
                     checkTimeRange(request, checks);
                     checks.throwIfInvalid();
                     PageRequest page =
-                            PageRequest.of(request.getPageSize(), request.getPageToken());
+                            BoundPages.request(
+                                    request, request.getPageSize(), request.getPageToken());
                     List<MixSessionRepository.Listed> listed =
                             sessions.list(
                                     new MixSessionRepository.ListQuery(
@@ -181,11 +183,9 @@ public class MixingGrpcService extends MutinyMixingServiceGrpc.MixingServiceImpl
                                     l ->
                                             response.addSessions(
                                                     MixingProtoMapper.session(l.session())));
-                    if (listed.size() > page.size()) {
-                        response.setNextPageToken(
-                                PageRequest.token(
-                                        Optional.of(listed.get(page.size() - 1).listSeq())));
-                    }
+                    response.setNextPageToken(
+                            BoundPages.bind(
+                                    request, page.keysetNextToken(listed, l -> l.listSeq())));
                     return response.build();
                 });
     }

@@ -30,6 +30,7 @@ import dev.rtcsuite.packages.persistence.RefundRepository;
 import dev.rtcsuite.packages.v1.*;
 import dev.rtcsuite.platform.error.FieldChecks;
 import dev.rtcsuite.platform.grpc.ProtoTime;
+import dev.rtcsuite.platform.paging.BoundPages;
 import dev.rtcsuite.platform.paging.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -172,7 +173,8 @@ class LedgerRpcs {
     }
 
     ListPackagesResponse listPackages(ListPackagesRequest request) {
-        PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken());
+        PageRequest page =
+                BoundPages.request(request, request.getPageSize(), request.getPageToken());
         Instant now = clock.instant();
         Set<PackageState> states =
                 request.getStatesList().stream()
@@ -191,7 +193,7 @@ class LedgerRpcs {
                         .toList();
         return ListPackagesResponse.newBuilder()
                 .addAllPrepaidPackages(page.of(all).stream().map(this::view).toList())
-                .setNextPageToken(page.nextToken(all))
+                .setNextPageToken(BoundPages.bind(request, page.nextToken(all)))
                 .build();
     }
 
@@ -230,7 +232,8 @@ class LedgerRpcs {
                         "state",
                         "must be an OfferState value, or unset for all")
                 .throwIfInvalid();
-        PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken());
+        PageRequest page =
+                BoundPages.request(request, request.getPageSize(), request.getPageToken());
         Instant now = clock.instant();
         var all =
                 offers.list(
@@ -238,7 +241,7 @@ class LedgerRpcs {
                         request.getEligibleAccountId());
         return ListOffersResponse.newBuilder()
                 .addAllOffers(page.of(all).stream().map(o -> toProto(o, now)).toList())
-                .setNextPageToken(page.nextToken(all))
+                .setNextPageToken(BoundPages.bind(request, page.nextToken(all)))
                 .build();
     }
 
@@ -259,7 +262,8 @@ class LedgerRpcs {
     }
 
     ListDeductionsResponse listDeductions(ListDeductionsRequest request) {
-        PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken());
+        PageRequest page =
+                BoundPages.request(request, request.getPageSize(), request.getPageToken());
         AccountBook book = books.read(request.getAccountId(), "account_id");
         Optional<UUID> packageId =
                 request.getPackageId().isEmpty()
@@ -278,7 +282,10 @@ class LedgerRpcs {
         return ListDeductionsResponse.newBuilder()
                 .addAllDeductions(
                         rows.stream().limit(page.size()).map(r -> toProto(r.deduction())).toList())
-                .setNextPageToken(nextToken(rows, page, DeductionRepository.Stored::seq))
+                .setNextPageToken(
+                        BoundPages.bind(
+                                request,
+                                page.keysetNextToken(rows, DeductionRepository.Stored::seq)))
                 .build();
     }
 
@@ -370,7 +377,8 @@ class LedgerRpcs {
     }
 
     ListStatementsResponse listStatements(ListStatementsRequest request) {
-        PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken());
+        PageRequest page =
+                BoundPages.request(request, request.getPageSize(), request.getPageToken());
         var rows =
                 settlements.statements(
                         request.getAccountId(),
@@ -387,15 +395,18 @@ class LedgerRpcs {
                 .addAllStatements(
                         rows.stream().limit(page.size()).map(LedgerProtoMapper::toProto).toList())
                 .setNextPageToken(
-                        PageRequest.token(
-                                rows.size() > page.size()
-                                        ? Optional.of(page.after() + page.size())
-                                        : Optional.empty()))
+                        BoundPages.bind(
+                                request,
+                                PageRequest.token(
+                                        rows.size() > page.size()
+                                                ? Optional.of(page.after() + page.size())
+                                                : Optional.empty())))
                 .build();
     }
 
     ListLedgerEntriesResponse listLedgerEntries(ListLedgerEntriesRequest request) {
-        PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken());
+        PageRequest page =
+                BoundPages.request(request, request.getPageSize(), request.getPageToken());
         Set<EntryKind> kinds = EnumSet.noneOf(EntryKind.class);
         request.getKindsList().stream()
                 .map(LedgerProtoMapper::fromProto)
@@ -415,7 +426,9 @@ class LedgerRpcs {
         return ListLedgerEntriesResponse.newBuilder()
                 .addAllEntries(
                         rows.stream().limit(page.size()).map(LedgerProtoMapper::toProto).toList())
-                .setNextPageToken(nextToken(rows, page, MoneyRepository.Entry::seq))
+                .setNextPageToken(
+                        BoundPages.bind(
+                                request, page.keysetNextToken(rows, MoneyRepository.Entry::seq)))
                 .build();
     }
 
@@ -435,12 +448,14 @@ class LedgerRpcs {
     }
 
     ListAccountNoticesResponse notices(ListAccountNoticesRequest request) {
-        PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken());
+        PageRequest page =
+                BoundPages.request(request, request.getPageSize(), request.getPageToken());
         var rows = actions.notices(request.getAccountId(), page);
         return ListAccountNoticesResponse.newBuilder()
                 .addAllNotices(
                         rows.stream().limit(page.size()).map(LedgerProtoMapper::toProto).toList())
-                .setNextPageToken(nextToken(rows, page, r -> r.seq()))
+                .setNextPageToken(
+                        BoundPages.bind(request, page.keysetNextToken(rows, r -> r.seq())))
                 .build();
     }
 
@@ -474,7 +489,8 @@ class LedgerRpcs {
     }
 
     ListRefundsResponse listRefunds(ListRefundsRequest request) {
-        PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken());
+        PageRequest page =
+                BoundPages.request(request, request.getPageSize(), request.getPageToken());
         Set<RefundState> states = EnumSet.noneOf(RefundState.class);
         request.getStatesList().stream()
                 .map(LedgerProtoMapper::fromProto)
@@ -484,7 +500,9 @@ class LedgerRpcs {
         return ListRefundsResponse.newBuilder()
                 .addAllRefunds(
                         rows.stream().limit(page.size()).map(r -> toProto(r.refund())).toList())
-                .setNextPageToken(nextToken(rows, page, RefundRepository.Stored::seq))
+                .setNextPageToken(
+                        BoundPages.bind(
+                                request, page.keysetNextToken(rows, RefundRepository.Stored::seq)))
                 .build();
     }
 
@@ -501,14 +519,5 @@ class LedgerRpcs {
             case OFFER_ID -> new PackageChoice.OfferChoice(request.getOfferId());
             case SIZE_NOT_SET -> new PackageChoice.Missing();
         };
-    }
-
-    /** Key-set paging newest first: the next page starts below the last row's seq. */
-    private static <R> String nextToken(
-            List<R> rows, PageRequest page, java.util.function.ToLongFunction<R> seq) {
-        return PageRequest.token(
-                rows.size() > page.size()
-                        ? Optional.of(seq.applyAsLong(rows.get(page.size() - 1)))
-                        : Optional.empty());
     }
 }

@@ -29,6 +29,7 @@ import dev.rtcsuite.packages.v1.ListAppsResponse;
 import dev.rtcsuite.packages.v1.MutinyPackagesServiceGrpc;
 import dev.rtcsuite.platform.error.FieldChecks;
 import dev.rtcsuite.platform.grpc.GrpcCalls;
+import dev.rtcsuite.platform.paging.BoundPages;
 import dev.rtcsuite.platform.paging.PageRequest;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Multi;
@@ -96,7 +97,10 @@ public class PackagesGrpcService extends MutinyPackagesServiceGrpc.PackagesServi
                             .throwIfInvalid();
                     Page<AccountBook> page =
                             registry.accounts(
-                                    PageRequest.of(request.getPageSize(), request.getPageToken()));
+                                    BoundPages.request(
+                                            request,
+                                            request.getPageSize(),
+                                            request.getPageToken()));
                     // A status filter may leave a page short (AIP-158); the token goes on.
                     return ListAccountsResponse.newBuilder()
                             .addAllAccounts(
@@ -107,7 +111,8 @@ public class PackagesGrpcService extends MutinyPackagesServiceGrpc.PackagesServi
                                                             status == 0
                                                                     || a.getStatusValue() == status)
                                             .toList())
-                            .setNextPageToken(PageRequest.token(page.nextAfter()))
+                            .setNextPageToken(
+                                    BoundPages.bind(request, PageRequest.token(page.nextAfter())))
                             .build();
                 });
     }
@@ -144,13 +149,17 @@ public class PackagesGrpcService extends MutinyPackagesServiceGrpc.PackagesServi
                     Page<App> page =
                             registry.apps(
                                     request.getAccountId(),
-                                    PageRequest.of(request.getPageSize(), request.getPageToken()));
+                                    BoundPages.request(
+                                            request,
+                                            request.getPageSize(),
+                                            request.getPageToken()));
                     return ListAppsResponse.newBuilder()
                             .addAllApps(
                                     page.items().stream()
                                             .map(PackagesProtoMapper::toProto)
                                             .toList())
-                            .setNextPageToken(PageRequest.token(page.nextAfter()))
+                            .setNextPageToken(
+                                    BoundPages.bind(request, PageRequest.token(page.nextAfter())))
                             .build();
                 });
     }

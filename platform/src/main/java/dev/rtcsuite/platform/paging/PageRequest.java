@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 
 /**
  * AIP-158 paging: a page size and an opaque token that encodes the key after which the page starts.
@@ -52,6 +53,22 @@ public record PageRequest(long after, int size) {
     public String nextToken(List<?> all) {
         long next = after + size;
         return token(next < all.size() ? Optional.of(next) : Optional.empty());
+    }
+
+    /**
+     * This page of a key-set query that fetched one row more than the page size: that extra row
+     * only tells that a next page exists.
+     */
+    public <T> List<T> keysetRows(List<T> fetched) {
+        return fetched.subList(0, Math.min(fetched.size(), size));
+    }
+
+    /** The token of the page after {@link #keysetRows}'s page (its last row's key), or empty. */
+    public <T> String keysetNextToken(List<T> fetched, ToLongFunction<T> key) {
+        return token(
+                fetched.size() > size
+                        ? Optional.of(key.applyAsLong(fetched.get(size - 1)))
+                        : Optional.empty());
     }
 
     public static String token(Optional<Long> nextAfter) {

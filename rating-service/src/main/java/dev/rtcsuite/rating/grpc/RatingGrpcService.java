@@ -6,6 +6,7 @@ import dev.rtcsuite.platform.error.FieldChecks;
 import dev.rtcsuite.platform.error.ServiceException;
 import dev.rtcsuite.platform.grpc.GrpcCalls;
 import dev.rtcsuite.platform.grpc.ProtoTime;
+import dev.rtcsuite.platform.paging.BoundPages;
 import dev.rtcsuite.platform.paging.PageRequest;
 import dev.rtcsuite.rating.application.CostEstimates;
 import dev.rtcsuite.rating.application.DailyRatings;
@@ -128,7 +129,8 @@ public class RatingGrpcService extends MutinyRatingServiceGrpc.RatingServiceImpl
         return calls.answer(
                 () -> {
                     PageRequest page =
-                            PageRequest.of(request.getPageSize(), request.getPageToken());
+                            BoundPages.request(
+                                    request, request.getPageSize(), request.getPageToken());
                     Optional<PriceBookKind> kind =
                             switch (request.getKindValue()) {
                                 case 0 -> Optional.empty();
@@ -147,7 +149,7 @@ public class RatingGrpcService extends MutinyRatingServiceGrpc.RatingServiceImpl
                                     page.of(books).stream()
                                             .map(PriceBookProtoMapper::toProto)
                                             .toList())
-                            .setNextPageToken(page.nextToken(books))
+                            .setNextPageToken(BoundPages.bind(request, page.nextToken(books)))
                             .build();
                 });
     }
@@ -303,7 +305,8 @@ public class RatingGrpcService extends MutinyRatingServiceGrpc.RatingServiceImpl
                             "must be a time-measured item: BASE_SERVICE, RECORDING_*,"
                                     + " MIX_TRANSCODE_* or IN_CLASS_RECORDING");
                     PageRequest page =
-                            PageRequest.of(request.getPageSize(), request.getPageToken());
+                            BoundPages.request(
+                                    request, request.getPageSize(), request.getPageToken());
                     checks.throwIfInvalid();
                     RatedDay rated = ratings.appDay(request.getSdkAppId(), day);
                     List<dev.rtcsuite.rating.v1.IntervalUsage> rows =
@@ -317,7 +320,7 @@ public class RatingGrpcService extends MutinyRatingServiceGrpc.RatingServiceImpl
                                     .toList();
                     return ListIntervalUsageResponse.newBuilder()
                             .addAllIntervals(page.of(rows))
-                            .setNextPageToken(page.nextToken(rows))
+                            .setNextPageToken(BoundPages.bind(request, page.nextToken(rows)))
                             .build();
                 });
     }

@@ -4,6 +4,7 @@ import dev.rtcsuite.platform.error.FieldChecks;
 import dev.rtcsuite.platform.grpc.GrpcCalls;
 import dev.rtcsuite.platform.grpc.GrpcErrors;
 import dev.rtcsuite.platform.grpc.ProtoTime;
+import dev.rtcsuite.platform.paging.BoundPages;
 import dev.rtcsuite.platform.paging.PageRequest;
 import dev.rtcsuite.recording.application.Callbacks;
 import dev.rtcsuite.recording.application.MediaIndex;
@@ -333,7 +334,8 @@ public class RecordingGrpcService extends MutinyRecordingServiceGrpc.RecordingSe
                             checks);
                     checks.throwIfInvalid();
                     PageRequest page =
-                            Pages.of(request, request.getPageSize(), request.getPageToken());
+                            BoundPages.request(
+                                    request, request.getPageSize(), request.getPageToken());
                     List<TaskRepository.Listed> listed =
                             tasks.list(
                                     new TaskRepository.ListQuery(
@@ -351,10 +353,11 @@ public class RecordingGrpcService extends MutinyRecordingServiceGrpc.RecordingSe
                                             page.size() + 1));
                     ListRecordingTasksResponse.Builder response =
                             ListRecordingTasksResponse.newBuilder();
-                    Pages.rows(listed, page)
+                    page.keysetRows(listed)
                             .forEach(l -> response.addTasks(task(l.stored().task())));
                     response.setNextPageToken(
-                            Pages.nextToken(listed, page, l -> l.listSeq(), request));
+                            BoundPages.bind(
+                                    request, page.keysetNextToken(listed, l -> l.listSeq())));
                     return response.build();
                 });
     }
@@ -413,15 +416,17 @@ public class RecordingGrpcService extends MutinyRecordingServiceGrpc.RecordingSe
         return calls.answer(
                 () -> {
                     PageRequest page =
-                            Pages.of(request, request.getPageSize(), request.getPageToken());
+                            BoundPages.request(
+                                    request, request.getPageSize(), request.getPageToken());
                     List<FileRepository.Listed> listed =
                             media.search(MediaRequests.search(request, page));
                     SearchMediaFilesResponse.Builder response =
                             SearchMediaFilesResponse.newBuilder();
-                    Pages.rows(listed, page)
+                    page.keysetRows(listed)
                             .forEach(l -> response.addFiles(MediaProtoMapper.file(l.file())));
                     response.setNextPageToken(
-                            Pages.nextToken(listed, page, l -> l.listSeq(), request));
+                            BoundPages.bind(
+                                    request, page.keysetNextToken(listed, l -> l.listSeq())));
                     return response.build();
                 });
     }
@@ -504,7 +509,8 @@ public class RecordingGrpcService extends MutinyRecordingServiceGrpc.RecordingSe
                             checks);
                     checks.throwIfInvalid();
                     PageRequest page =
-                            Pages.of(request, request.getPageSize(), request.getPageToken());
+                            BoundPages.request(
+                                    request, request.getPageSize(), request.getPageToken());
                     List<CallbackRepository.Listed> listed =
                             callbacks.list(
                                     new CallbackRepository.ListQuery(
@@ -519,7 +525,7 @@ public class RecordingGrpcService extends MutinyRecordingServiceGrpc.RecordingSe
                                             page.size() + 1));
                     ListCallbackDeliveriesResponse.Builder response =
                             ListCallbackDeliveriesResponse.newBuilder();
-                    Pages.rows(listed, page)
+                    page.keysetRows(listed)
                             .forEach(
                                     l ->
                                             response.addDeliveries(
@@ -527,7 +533,8 @@ public class RecordingGrpcService extends MutinyRecordingServiceGrpc.RecordingSe
                                                             l.delivery(),
                                                             callbacks.nextAttempt(l.delivery()))));
                     response.setNextPageToken(
-                            Pages.nextToken(listed, page, l -> l.listSeq(), request));
+                            BoundPages.bind(
+                                    request, page.keysetNextToken(listed, l -> l.listSeq())));
                     return response.build();
                 });
     }

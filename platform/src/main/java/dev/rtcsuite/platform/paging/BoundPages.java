@@ -1,10 +1,9 @@
-package dev.rtcsuite.recording.grpc;
+package dev.rtcsuite.platform.paging;
 
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
 import dev.rtcsuite.platform.error.FieldChecks;
-import dev.rtcsuite.platform.paging.PageRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,27 +13,26 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.ToLongFunction;
 
 /**
- * Keyset pages: a query asks for one row more than the page size; that extra row tells whether a
- * next page exists, and the last row of the page is where it starts.
- *
- * <p>A page token is bound to the request that it continues (AIP-158): it carries a digest of the
- * request's filters and order (everything but page_size and page_token), and a token presented with
- * other filters is refused, since its key means nothing in another listing.
+ * Page tokens bound to the request that they continue (AIP-158): a token carries a digest of its
+ * request's filters and order (everything but page_size and page_token) around the {@link
+ * PageRequest} token, and a token presented with other filters is refused, since its key means
+ * nothing in another listing.
  */
-final class Pages {
+public final class BoundPages {
 
     private static final String PAGE_TOKEN = "page_token";
     private static final String PAGE_SIZE = "page_size";
     private static final String SEPARATOR = ".";
 
-    private Pages() {}
+    private BoundPages() {}
 
-    /** The page that {@code request} asks for; INVALID_ARGUMENT page_token for a foreign token. */
-    static PageRequest of(Message request, int pageSize, String pageToken) {
+    /**
+     * The page that {@code request} asks for; INVALID_ARGUMENT page_token for a token that another
+     * listing issued, or that no listing issued.
+     */
+    public static PageRequest request(Message request, int pageSize, String pageToken) {
         if (pageToken.isEmpty()) {
             return PageRequest.of(pageSize, "");
         }
@@ -59,21 +57,16 @@ final class Pages {
         return PageRequest.of(pageSize, inner);
     }
 
-    static <T> List<T> rows(List<T> listed, PageRequest page) {
-        return listed.subList(0, Math.min(listed.size(), page.size()));
-    }
-
-    /** The token of the next page of {@code request}, empty after the last. */
-    static <T> String nextToken(
-            List<T> listed, PageRequest page, ToLongFunction<T> key, Message request) {
-        if (listed.size() <= page.size()) {
+    /** {@code pageToken} (a {@link PageRequest} token) bound to {@code request}; empty stays so. */
+    public static String bind(Message request, String pageToken) {
+        if (pageToken.isEmpty()) {
             return "";
         }
-        String inner = PageRequest.token(Optional.of(key.applyAsLong(listed.get(page.size() - 1))));
         return Base64.getUrlEncoder()
                 .withoutPadding()
                 .encodeToString(
-                        (filters(request) + SEPARATOR + inner).getBytes(StandardCharsets.UTF_8));
+                        (filters(request) + SEPARATOR + pageToken)
+                                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** A digest of the request without its page size and token (deterministic serialization). */
