@@ -33,28 +33,27 @@ public final class BoundPages {
      * listing issued, or that no listing issued.
      */
     public static PageRequest request(Message request, int pageSize, String pageToken) {
-        if (pageToken.isEmpty()) {
-            return PageRequest.of(pageSize, "");
-        }
         String inner = "";
-        FieldChecks checks = new FieldChecks();
-        String bound = decode(pageToken);
-        int separator = bound.indexOf(SEPARATOR);
-        if (separator < 0) {
-            checks.check(
-                    false, PAGE_TOKEN, "must be empty or a next_page_token from the previous page");
-        } else if (!bound.substring(0, separator).equals(filters(request))) {
-            checks.check(
-                    false,
-                    PAGE_TOKEN,
-                    "was issued for other filters or another order: repeat the request that"
-                            + " returned it, changing at most page_size, or start again without a"
-                            + " page_token");
-        } else {
-            inner = bound.substring(separator + 1);
+        String refusal = "";
+        if (!pageToken.isEmpty()) {
+            String bound = decode(pageToken);
+            int separator = bound.indexOf(SEPARATOR);
+            if (separator < 0) {
+                refusal = "must be empty or a next_page_token from the previous page";
+            } else if (!bound.substring(0, separator).equals(filters(request))) {
+                refusal =
+                        "was issued for other filters or another order: repeat the request that"
+                                + " returned it, changing at most page_size, or start again"
+                                + " without a page_token";
+            } else {
+                inner = bound.substring(separator + 1);
+            }
         }
+        FieldChecks checks = new FieldChecks();
+        PageRequest page = PageRequest.of(pageSize, inner, checks);
+        checks.check(refusal.isEmpty(), PAGE_TOKEN, refusal);
         checks.throwIfInvalid();
-        return PageRequest.of(pageSize, inner);
+        return page;
     }
 
     /** {@code pageToken} (a {@link PageRequest} token) bound to {@code request}; empty stays so. */

@@ -18,24 +18,32 @@ public record PageRequest(long after, int size) {
     private static final String PREFIX = "after:";
 
     public static PageRequest of(int pageSize, String pageToken) {
-        FieldChecks checks =
-                new FieldChecks()
-                        .check(
-                                pageSize >= 0,
-                                "page_size",
-                                "must be ≥ 0 (0 means "
-                                        + DEFAULT_SIZE
-                                        + ", above "
-                                        + MAX_SIZE
-                                        + " means "
-                                        + MAX_SIZE
-                                        + ")");
+        FieldChecks checks = new FieldChecks();
+        PageRequest page = of(pageSize, pageToken, checks);
+        checks.throwIfInvalid();
+        return page;
+    }
+
+    /** The page asked for, or null with what is wrong with it added to {@code checks}. */
+    static PageRequest of(int pageSize, String pageToken, FieldChecks checks) {
+        checks.check(
+                pageSize >= 0,
+                "page_size",
+                "must be ≥ 0 (0 means "
+                        + DEFAULT_SIZE
+                        + ", above "
+                        + MAX_SIZE
+                        + " means "
+                        + MAX_SIZE
+                        + ")");
         Optional<Long> after = decode(pageToken);
         checks.check(
                 after.isPresent(),
                 "page_token",
                 "must be empty or a next_page_token from the previous page");
-        checks.throwIfInvalid();
+        if (pageSize < 0 || after.isEmpty()) {
+            return null;
+        }
         int size = pageSize == 0 ? DEFAULT_SIZE : Math.min(pageSize, MAX_SIZE);
         return new PageRequest(after.orElseThrow(), size);
     }

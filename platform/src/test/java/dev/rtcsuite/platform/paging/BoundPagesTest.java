@@ -46,6 +46,17 @@ class BoundPagesTest {
     }
 
     @Test
+    void aBadPageSizeIsNamedBesideABadToken() {
+        assertThatThrownBy(() -> BoundPages.request(LISTING, -1, "garbage!"))
+                .isInstanceOfSatisfying(
+                        ServiceException.class,
+                        e ->
+                                assertThat(e.violations())
+                                        .extracting(FieldViolation::field)
+                                        .containsExactly("page_size", "page_token"));
+    }
+
+    @Test
     void aTokenNoListingIssuedIsRefused() {
         for (String forged : List.of("not base64!", PageRequest.token(Optional.of(42L)), "YWJj")) {
             assertThatThrownBy(() -> BoundPages.request(LISTING, 10, forged))
