@@ -480,7 +480,10 @@ class KillNineTest {
                                 "SELECT count(*) FROM mix_session WHERE sdk_app_id = ?",
                                 app))
                 .isOne();
-        LocalDate day = LocalDate.ofInstant(t0, SHANGHAI);
+        // The session may cross midnight in Shanghai (the suite's clock runs an hour or more ahead
+        // of real time): its seconds are on the bills of both days.
+        LocalDate firstDay = LocalDate.ofInstant(t0, SHANGHAI);
+        LocalDate lastDay = LocalDate.ofInstant(drill.now(), SHANGHAI);
         // a SD 20 min, b audio 20 min, c FHD 10 min, d HD 10 min: for the H.264 transcode
         // and for the mixed recording, every input second once.
         Map<String, Long> expected = new HashMap<>();
@@ -491,10 +494,10 @@ class KillNineTest {
             expected.put(item + "/HD", 600L);
         }
         FaultDrill.await(
-                () -> ratedSeconds(app, day).equals(expected),
+                () -> ratedSeconds(app, firstDay, lastDay).equals(expected),
                 PATIENCE,
                 "transcode and mixed recording rated");
-        assertThat(ratedSeconds(app, day)).isEqualTo(expected);
+        assertThat(ratedSeconds(app, firstDay, lastDay)).isEqualTo(expected);
     }
 
     private List<String> laidOut(MixingServiceGrpc.MixingServiceBlockingStub mixing, long app) {
@@ -524,24 +527,26 @@ class KillNineTest {
                 .toList();
     }
 
-    /** Rated seconds of the day's bill by "ITEM/TIER" (without the enum prefixes). */
-    private Map<String, Long> ratedSeconds(long app, LocalDate day) {
+    /** Rated seconds of the days' bills by "ITEM/TIER" (without the enum prefixes). */
+    private Map<String, Long> ratedSeconds(long app, LocalDate firstDay, LocalDate lastDay) {
         Map<String, Long> seconds = new HashMap<>();
-        for (BillLine line :
-                RatingServiceGrpc.newBlockingStub(suite.channel("rating"))
-                        .getDailyBill(
-                                GetDailyBillRequest.newBuilder()
-                                        .setSdkAppId(app)
-                                        .setBillingDay(MediaEvents.date(day))
-                                        .build())
-                        .getBill()
-                        .getLinesList()) {
-            seconds.merge(
-                    line.getItem().name().replace("BILLABLE_ITEM_", "")
-                            + "/"
-                            + line.getTier().name().replace("RESOLUTION_TIER_", ""),
-                    line.getSeconds(),
-                    Long::sum);
+        for (LocalDate day = firstDay; !day.isAfter(lastDay); day = day.plusDays(1)) {
+            for (BillLine line :
+                    RatingServiceGrpc.newBlockingStub(suite.channel("rating"))
+                            .getDailyBill(
+                                    GetDailyBillRequest.newBuilder()
+                                            .setSdkAppId(app)
+                                            .setBillingDay(MediaEvents.date(day))
+                                            .build())
+                            .getBill()
+                            .getLinesList()) {
+                seconds.merge(
+                        line.getItem().name().replace("BILLABLE_ITEM_", "")
+                                + "/"
+                                + line.getTier().name().replace("RESOLUTION_TIER_", ""),
+                        line.getSeconds(),
+                        Long::sum);
+            }
         }
         return seconds;
     }
