@@ -156,9 +156,7 @@ public class MixingGrpcService extends MutinyMixingServiceGrpc.MixingServiceImpl
                             states(request.getStatesValueList(), "states", checks);
                     checkTimeRange(request, checks);
                     checks.throwIfInvalid();
-                    PageRequest page =
-                            BoundPages.request(
-                                    request, request.getPageSize(), request.getPageToken());
+                    PageRequest page = BoundPages.request(request);
                     List<MixSessionRepository.Listed> listed =
                             sessions.list(
                                     new MixSessionRepository.ListQuery(

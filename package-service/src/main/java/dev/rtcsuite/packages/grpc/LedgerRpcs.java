@@ -173,8 +173,7 @@ class LedgerRpcs {
     }
 
     ListPackagesResponse listPackages(ListPackagesRequest request) {
-        PageRequest page =
-                BoundPages.request(request, request.getPageSize(), request.getPageToken());
+        PageRequest page = BoundPages.request(request);
         Instant now = clock.instant();
         Set<PackageState> states =
                 request.getStatesList().stream()
@@ -232,8 +231,7 @@ class LedgerRpcs {
                         "state",
                         "must be an OfferState value, or unset for all")
                 .throwIfInvalid();
-        PageRequest page =
-                BoundPages.request(request, request.getPageSize(), request.getPageToken());
+        PageRequest page = BoundPages.request(request);
         Instant now = clock.instant();
         var all =
                 offers.list(
@@ -262,8 +260,7 @@ class LedgerRpcs {
     }
 
     ListDeductionsResponse listDeductions(ListDeductionsRequest request) {
-        PageRequest page =
-                BoundPages.request(request, request.getPageSize(), request.getPageToken());
+        PageRequest page = BoundPages.request(request);
         AccountBook book = books.read(request.getAccountId(), "account_id");
         Optional<UUID> packageId =
                 request.getPackageId().isEmpty()
@@ -377,8 +374,7 @@ class LedgerRpcs {
     }
 
     ListStatementsResponse listStatements(ListStatementsRequest request) {
-        PageRequest page =
-                BoundPages.request(request, request.getPageSize(), request.getPageToken());
+        PageRequest page = BoundPages.request(request);
         var rows =
                 settlements.statements(
                         request.getAccountId(),
@@ -405,8 +401,7 @@ class LedgerRpcs {
     }
 
     ListLedgerEntriesResponse listLedgerEntries(ListLedgerEntriesRequest request) {
-        PageRequest page =
-                BoundPages.request(request, request.getPageSize(), request.getPageToken());
+        PageRequest page = BoundPages.request(request);
         Set<EntryKind> kinds = EnumSet.noneOf(EntryKind.class);
         request.getKindsList().stream()
                 .map(LedgerProtoMapper::fromProto)
@@ -448,8 +443,7 @@ class LedgerRpcs {
     }
 
     ListAccountNoticesResponse notices(ListAccountNoticesRequest request) {
-        PageRequest page =
-                BoundPages.request(request, request.getPageSize(), request.getPageToken());
+        PageRequest page = BoundPages.request(request);
         var rows = actions.notices(request.getAccountId(), page);
         return ListAccountNoticesResponse.newBuilder()
                 .addAllNotices(
@@ -489,8 +483,7 @@ class LedgerRpcs {
     }
 
     ListRefundsResponse listRefunds(ListRefundsRequest request) {
-        PageRequest page =
-                BoundPages.request(request, request.getPageSize(), request.getPageToken());
+        PageRequest page = BoundPages.request(request);
         Set<RefundState> states = EnumSet.noneOf(RefundState.class);
         request.getStatesList().stream()
                 .map(LedgerProtoMapper::fromProto)

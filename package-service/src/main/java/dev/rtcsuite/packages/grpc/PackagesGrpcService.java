@@ -95,12 +95,7 @@ public class PackagesGrpcService extends MutinyPackagesServiceGrpc.PackagesServi
                                     "status",
                                     "must be an AccountStatus value, or unset for all")
                             .throwIfInvalid();
-                    Page<AccountBook> page =
-                            registry.accounts(
-                                    BoundPages.request(
-                                            request,
-                                            request.getPageSize(),
-                                            request.getPageToken()));
+                    Page<AccountBook> page = registry.accounts(BoundPages.request(request));
                     // A status filter may leave a page short (AIP-158); the token goes on.
                     return ListAccountsResponse.newBuilder()
                             .addAllAccounts(
@@ -147,12 +142,7 @@ public class PackagesGrpcService extends MutinyPackagesServiceGrpc.PackagesServi
         return calls.answer(
                 () -> {
                     Page<App> page =
-                            registry.apps(
-                                    request.getAccountId(),
-                                    BoundPages.request(
-                                            request,
-                                            request.getPageSize(),
-                                            request.getPageToken()));
+                            registry.apps(request.getAccountId(), BoundPages.request(request));
                     return ListAppsResponse.newBuilder()
                             .addAllApps(
                                     page.items().stream()

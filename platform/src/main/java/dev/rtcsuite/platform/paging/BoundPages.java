@@ -29,10 +29,13 @@ public final class BoundPages {
     private BoundPages() {}
 
     /**
-     * The page that {@code request} asks for; INVALID_ARGUMENT page_token for a token that another
-     * listing issued, or that no listing issued.
+     * The page that a listing request (one with AIP-158's page_size and page_token) asks for;
+     * INVALID_ARGUMENT page_token for a token that another listing issued, or that no listing
+     * issued.
      */
-    public static PageRequest request(Message request, int pageSize, String pageToken) {
+    public static PageRequest request(Message request) {
+        int pageSize = (Integer) request.getField(field(request, PAGE_SIZE));
+        String pageToken = (String) request.getField(field(request, PAGE_TOKEN));
         String inner = "";
         String refusal = "";
         if (!pageToken.isEmpty()) {
@@ -66,6 +69,15 @@ public final class BoundPages {
                 .encodeToString(
                         (filters(request) + SEPARATOR + pageToken)
                                 .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static FieldDescriptor field(Message request, String name) {
+        FieldDescriptor field = request.getDescriptorForType().findFieldByName(name);
+        if (field == null) {
+            throw new IllegalArgumentException(
+                    request.getDescriptorForType().getFullName() + " has no " + name);
+        }
+        return field;
     }
 
     /** A digest of the request without its page size and token (deterministic serialization). */

@@ -3,6 +3,7 @@ package dev.rtcsuite.platform.paging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.longrunning.ListOperationsRequest;
 import com.google.type.Date;
 import dev.rtcsuite.platform.error.FieldViolation;
 import dev.rtcsuite.platform.error.ServiceException;
@@ -13,13 +14,14 @@ import org.junit.jupiter.api.Test;
 /** AIP-158: a next_page_token continues the listing that issued it, and no other. */
 class BoundPagesTest {
 
-    private static final Date LISTING = Date.newBuilder().setYear(2026).setMonth(11).build();
+    private static final ListOperationsRequest LISTING =
+            ListOperationsRequest.newBuilder().setName("operations").setFilter("done").build();
 
     @Test
     void aTokenContinuesTheRequestThatIssuedIt() {
         String token = BoundPages.bind(LISTING, PageRequest.token(Optional.of(42L)));
 
-        PageRequest next = BoundPages.request(LISTING, 10, token);
+        PageRequest next = BoundPages.request(page(LISTING, 10, token));
 
         assertThat(next.after()).isEqualTo(42);
         assertThat(next.size()).isEqualTo(10);
@@ -28,15 +30,15 @@ class BoundPagesTest {
     @Test
     void theLastPageHasNoToken() {
         assertThat(BoundPages.bind(LISTING, "")).isEmpty();
-        assertThat(BoundPages.request(LISTING, 0, "")).isEqualTo(PageRequest.of(0, ""));
+        assertThat(BoundPages.request(LISTING)).isEqualTo(PageRequest.of(0, ""));
     }
 
     @Test
     void aTokenPresentedWithOtherFiltersIsRefusedNamingPageToken() {
         String token = BoundPages.bind(LISTING, PageRequest.token(Optional.of(42L)));
-        Date otherFilters = LISTING.toBuilder().setMonth(12).build();
+        ListOperationsRequest otherFilters = LISTING.toBuilder().setFilter("not done").build();
 
-        assertThatThrownBy(() -> BoundPages.request(otherFilters, 10, token))
+        assertThatThrownBy(() -> BoundPages.request(page(otherFilters, 10, token)))
                 .isInstanceOfSatisfying(
                         ServiceException.class,
                         e ->
@@ -47,7 +49,7 @@ class BoundPagesTest {
 
     @Test
     void aBadPageSizeIsNamedBesideABadToken() {
-        assertThatThrownBy(() -> BoundPages.request(LISTING, -1, "garbage!"))
+        assertThatThrownBy(() -> BoundPages.request(page(LISTING, -1, "garbage!")))
                 .isInstanceOfSatisfying(
                         ServiceException.class,
                         e ->
@@ -59,7 +61,7 @@ class BoundPagesTest {
     @Test
     void aTokenNoListingIssuedIsRefused() {
         for (String forged : List.of("not base64!", PageRequest.token(Optional.of(42L)), "YWJj")) {
-            assertThatThrownBy(() -> BoundPages.request(LISTING, 10, forged))
+            assertThatThrownBy(() -> BoundPages.request(page(LISTING, 10, forged)))
                     .as(forged)
                     .isInstanceOf(ServiceException.class);
         }
@@ -74,5 +76,16 @@ class BoundPagesTest {
         assertThat(PageRequest.of(2, page.keysetNextToken(fetched, key -> key)).after())
                 .isEqualTo(5);
         assertThat(page.keysetNextToken(List.of(7L, 5L), key -> key)).isEmpty();
+    }
+
+    @Test
+    void onlyAListingRequestHasPages() {
+        assertThatThrownBy(() -> BoundPages.request(Date.getDefaultInstance()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static ListOperationsRequest page(
+            ListOperationsRequest listing, int pageSize, String pageToken) {
+        return listing.toBuilder().setPageSize(pageSize).setPageToken(pageToken).build();
     }
 }

@@ -128,9 +128,7 @@ public class RatingGrpcService extends MutinyRatingServiceGrpc.RatingServiceImpl
     public Uni<ListPriceBooksResponse> listPriceBooks(ListPriceBooksRequest request) {
         return calls.answer(
                 () -> {
-                    PageRequest page =
-                            BoundPages.request(
-                                    request, request.getPageSize(), request.getPageToken());
+                    PageRequest page = BoundPages.request(request);
                     Optional<PriceBookKind> kind =
                             switch (request.getKindValue()) {
                                 case 0 -> Optional.empty();
@@ -304,9 +302,7 @@ public class RatingGrpcService extends MutinyRatingServiceGrpc.RatingServiceImpl
                             "item",
                             "must be a time-measured item: BASE_SERVICE, RECORDING_*,"
                                     + " MIX_TRANSCODE_* or IN_CLASS_RECORDING");
-                    PageRequest page =
-                            BoundPages.request(
-                                    request, request.getPageSize(), request.getPageToken());
+                    PageRequest page = BoundPages.request(request);
                     checks.throwIfInvalid();
                     RatedDay rated = ratings.appDay(request.getSdkAppId(), day);
                     List<dev.rtcsuite.rating.v1.IntervalUsage> rows =

@@ -333,9 +333,7 @@ public class RecordingGrpcService extends MutinyRecordingServiceGrpc.RecordingSe
                             request.getEndTime(),
                             checks);
                     checks.throwIfInvalid();
-                    PageRequest page =
-                            BoundPages.request(
-                                    request, request.getPageSize(), request.getPageToken());
+                    PageRequest page = BoundPages.request(request);
                     List<TaskRepository.Listed> listed =
                             tasks.list(
                                     new TaskRepository.ListQuery(
@@ -415,9 +413,7 @@ public class RecordingGrpcService extends MutinyRecordingServiceGrpc.RecordingSe
     public Uni<SearchMediaFilesResponse> searchMediaFiles(SearchMediaFilesRequest request) {
         return calls.answer(
                 () -> {
-                    PageRequest page =
-                            BoundPages.request(
-                                    request, request.getPageSize(), request.getPageToken());
+                    PageRequest page = BoundPages.request(request);
                     List<FileRepository.Listed> listed =
                             media.search(MediaRequests.search(request, page));
                     SearchMediaFilesResponse.Builder response =
@@ -508,9 +504,7 @@ public class RecordingGrpcService extends MutinyRecordingServiceGrpc.RecordingSe
                             request.getEndTime(),
                             checks);
                     checks.throwIfInvalid();
-                    PageRequest page =
-                            BoundPages.request(
-                                    request, request.getPageSize(), request.getPageToken());
+                    PageRequest page = BoundPages.request(request);
                     List<CallbackRepository.Listed> listed =
                             callbacks.list(
                                     new CallbackRepository.ListQuery(
