@@ -130,6 +130,10 @@ class EndToEndFlowsTest {
                         suite.advanceClocks(duration);
                     }
                 };
+        // The flows start at 08:00 in Shanghai, whatever the time of day the suite started at: a
+        // flow's usage then stays on the billing day it asserts (a run after 15:00 UTC would
+        // otherwise cross midnight there).
+        advanceTo(next(LocalTime.of(8, 0)));
     }
 
     @AfterAll
@@ -457,8 +461,7 @@ class EndToEndFlowsTest {
         var ratingMedia =
                 RatingServiceGrpc.newBlockingStub(
                         suite.credentials.channel(suite.service("rating").port, "media"));
-        // Day D's story starts at 08:00, whatever the time of day the suite started at: its
-        // recording needs 100 minutes before midnight.
+        // Day D's story starts at the next 08:00: its recording needs 100 minutes before midnight.
         advanceTo(next(LocalTime.of(8, 0)));
         long app = newApp(packages, "Across Days Ltd");
         String account = accountOf(packages, app);

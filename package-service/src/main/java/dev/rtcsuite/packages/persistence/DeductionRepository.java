@@ -163,11 +163,16 @@ public class DeductionRepository {
             return Map.of();
         }
         Map<UsageKey, Deduction> found = new java.util.HashMap<>();
-        read(
-                        " JOIN unnest(?::bigint[], ?::text[], ?::text[], ?::int[]) AS u(app, day,"
-                                + " tier, idx) ON d.sdk_app_id = u.app AND d.billing_day ="
-                                + " u.day::date AND d.item = 'BASE_SERVICE' AND d.tier = u.tier"
-                                + " AND d.interval_index = u.idx WHERE d.kind = 'INTERVAL'",
+        // One index probe per key, whatever the table's statistics say: a join with the unnest
+        // may be planned (generic plan, table never analyzed) as a scan of the whole ledger, and
+        // OFFSET 0 keeps the planner from flattening the probe into such a join.
+        readFrom(
+                        " FROM unnest(?::bigint[], ?::text[], ?::text[], ?::int[]) AS u(app, day,"
+                                + " tier, idx) CROSS JOIN LATERAL (SELECT * FROM deduction x WHERE"
+                                + " x.sdk_app_id = u.app AND x.billing_day = u.day::date AND"
+                                + " x.item = 'BASE_SERVICE' AND x.tier = u.tier AND"
+                                + " x.interval_index = u.idx AND x.kind = 'INTERVAL' OFFSET 0) d",
+                        "",
                         keys.stream().map(UsageKey::sdkAppId).toArray(Long[]::new),
                         keys.stream().map(k -> k.billingDay().toString()).toArray(String[]::new),
                         keys.stream().map(k -> k.tier().name()).toArray(String[]::new),
@@ -266,9 +271,14 @@ public class DeductionRepository {
     }
 
     private List<Stored> read(String where, Object... parameters) {
+        return readFrom(" FROM deduction d", where, parameters);
+    }
+
+    /** Deductions with their parts; {@code from} names the deductions {@code d}. */
+    private List<Stored> readFrom(String from, String where, Object... parameters) {
         List<Header> headers =
                 jdbc.query(
-                        "SELECT " + COLUMNS + " FROM deduction d" + where,
+                        "SELECT " + COLUMNS + from + where,
                         DeductionRepository::header,
                         parameters);
         if (headers.isEmpty()) {
