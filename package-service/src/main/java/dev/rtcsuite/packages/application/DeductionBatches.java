@@ -4,8 +4,10 @@ import dev.rtcsuite.packages.domain.deduction.Deduction;
 import dev.rtcsuite.packages.domain.deduction.IntervalUsage;
 import dev.rtcsuite.platform.error.ServiceException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -69,15 +71,29 @@ final class DeductionBatches {
 
     /** Deducts {@code item} (alone or with others waiting in its lane) and answers it. */
     Deduction submit(Item item) {
-        Lane lane = lanes[Math.floorMod(item.accountId().hashCode(), lanes.length)];
-        CompletableFuture<Deduction> answer = new CompletableFuture<>();
-        lane.waiting.add(new Waiting(item, answer));
-        lead(lane);
         try {
-            return answer.join();
+            return submitAll(List.of(item)).getFirst().join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+    }
+
+    /**
+     * Queues the items in their lanes, in order, and leads each of those lanes that has no leader;
+     * each answer is completed by whichever caller applied its item.
+     */
+    List<CompletableFuture<Deduction>> submitAll(List<Item> items) {
+        List<CompletableFuture<Deduction>> answers = new ArrayList<>(items.size());
+        Set<Lane> touched = new LinkedHashSet<>();
+        for (Item item : items) {
+            Lane lane = lanes[Math.floorMod(item.accountId().hashCode(), lanes.length)];
+            CompletableFuture<Deduction> answer = new CompletableFuture<>();
+            lane.waiting.add(new Waiting(item, answer));
+            touched.add(lane);
+            answers.add(answer);
+        }
+        touched.forEach(this::lead);
+        return answers;
     }
 
     /**

@@ -15,6 +15,7 @@ import dev.rtcsuite.packages.persistence.DeductionRepository;
 import dev.rtcsuite.packages.persistence.PackageRepository;
 import dev.rtcsuite.platform.error.FieldChecks;
 import dev.rtcsuite.platform.error.ServiceException;
+import dev.rtcsuite.platform.idempotency.RequestIds;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -23,12 +24,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -42,6 +46,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public class Deductions {
 
     private static final int MAX_PRICE_BOOK_VERSION = 64;
+
+    /** The most intervals of one BatchDeductUsage call. */
+    public static final int MAX_BATCH = DeductionBatches.MAX_BATCH;
 
     private final AccountBooks books;
     private final Standings standings;
@@ -78,10 +85,11 @@ public class Deductions {
     }
 
     /**
-     * Deducts one interval; {@code tier} null and {@code baseService} false are refused as
-     * INVALID_ARGUMENT with the other field violations.
+     * One interval to deduct, as a DeductUsage request asks for it; {@code tier} null and {@code
+     * baseService} false are refused as INVALID_ARGUMENT with the other field violations.
      */
-    public Deduction deduct(
+    public record IntervalRequest(
+            String requestId,
             long sdkAppId,
             Optional<LocalDate> billingDay,
             boolean baseService,
@@ -89,34 +97,116 @@ public class Deductions {
             int intervalIndex,
             long usageMinutes,
             Optional<Money> unitPrice,
-            String priceBookVersion) {
+            String priceBookVersion) {}
+
+    /** What became of one interval of a batch: its deduction, or the error refusing it. */
+    public record Outcome(Deduction deduction, ServiceException refusal) {}
+
+    /** Deducts one interval. */
+    public Deduction deduct(IntervalRequest request) {
+        FieldChecks checks = new FieldChecks();
+        check(request, "", checks);
+        checks.throwIfInvalid();
+        return batches.submit(item(request));
+    }
+
+    /**
+     * Deducts many intervals, each as {@link #deduct} would, together with whatever else waits in
+     * their lanes. A malformed request refuses them all (fields named {@code requests[i].…});
+     * otherwise each has its own outcome. A failure of the database fails the whole call.
+     */
+    public List<Outcome> deductAll(List<IntervalRequest> requests) {
         FieldChecks checks =
                 new FieldChecks()
-                        .check(sdkAppId > 0, "sdk_app_id", "required: a positive SdkAppId")
-                        .check(billingDay.isPresent(), "billing_day", "required: a valid date")
                         .check(
-                                baseService,
+                                !requests.isEmpty() && requests.size() <= MAX_BATCH,
+                                "requests",
+                                "1–" + MAX_BATCH + " intervals");
+        for (int i = 0; i < Math.min(requests.size(), MAX_BATCH); i++) {
+            check(requests.get(i), "requests[" + i + "].", checks);
+        }
+        checks.throwIfInvalid();
+        Map<Integer, ServiceException> unknownApps = new HashMap<>();
+        List<DeductionBatches.Item> items = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            try {
+                items.add(item(requests.get(i)));
+            } catch (ServiceException unknownApp) {
+                unknownApps.put(i, unknownApp);
+            }
+        }
+        Iterator<CompletableFuture<Deduction>> answers = batches.submitAll(items).iterator();
+        List<Outcome> outcomes = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            ServiceException unknownApp = unknownApps.get(i);
+            outcomes.add(
+                    unknownApp != null ? new Outcome(null, unknownApp) : outcome(answers.next()));
+        }
+        return outcomes;
+    }
+
+    private static Outcome outcome(CompletableFuture<Deduction> answer) {
+        try {
+            return new Outcome(answer.join(), null);
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof ServiceException refusal) {
+                return new Outcome(null, refusal);
+            }
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private DeductionBatches.Item item(IntervalRequest request) {
+        IntervalUsage usage =
+                new IntervalUsage(
+                        new UsageKey(
+                                request.sdkAppId(),
+                                request.billingDay().orElseThrow(),
+                                request.tier(),
+                                request.intervalIndex()),
+                        request.usageMinutes(),
+                        request.unitPrice().orElseThrow());
+        return new DeductionBatches.Item(
+                accountOf(request.sdkAppId()), usage, request.priceBookVersion());
+    }
+
+    /** Adds the violations of {@code request} to {@code checks}, its fields named after prefix. */
+    private static void check(IntervalRequest request, String prefix, FieldChecks checks) {
+        FieldChecks own =
+                new FieldChecks()
+                        .check(
+                                RequestIds.isWellFormed(request.requestId()),
+                                "request_id",
+                                RequestIds.FORMAT)
+                        .check(
+                                request.sdkAppId() > 0,
+                                "sdk_app_id",
+                                "required: a positive SdkAppId")
+                        .check(
+                                request.billingDay().isPresent(),
+                                "billing_day",
+                                "required: a valid date")
+                        .check(
+                                request.baseService(),
                                 "item",
                                 "must be BILLABLE_ITEM_BASE_SERVICE (other items are postpaid"
                                         + " only)")
-                        .check(tier != null, "tier", "required: AUDIO, SD, HD, FHD, QHD or UHD")
                         .check(
-                                unitPrice.isPresent(),
+                                request.tier() != null,
+                                "tier",
+                                "required: AUDIO, SD, HD, FHD, QHD or UHD")
+                        .check(
+                                request.unitPrice().isPresent(),
                                 "unit_price",
                                 "required: a per-minute price ≥ 0 with at most 8 decimals")
-                        .length(priceBookVersion, 1, MAX_PRICE_BOOK_VERSION, "price_book_version");
-        if (!checks.isValid()) {
-            // IntervalUsage checks the remaining fields; report them all at once.
-            checkUsage(intervalIndex, usageMinutes, unitPrice, checks);
-            checks.throwIfInvalid();
-        }
-        IntervalUsage usage =
-                new IntervalUsage(
-                        new UsageKey(sdkAppId, billingDay.get(), tier, intervalIndex),
-                        usageMinutes,
-                        unitPrice.get());
-        return batches.submit(
-                new DeductionBatches.Item(accountOf(sdkAppId), usage, priceBookVersion));
+                        .length(
+                                request.priceBookVersion(),
+                                1,
+                                MAX_PRICE_BOOK_VERSION,
+                                "price_book_version");
+        // IntervalUsage checks the remaining fields.
+        checkUsage(request.intervalIndex(), request.usageMinutes(), request.unitPrice(), own);
+        own.copyTo(checks, prefix);
     }
 
     /**

@@ -29,6 +29,7 @@ import dev.rtcsuite.packages.persistence.MoneyRepository.EntryKind;
 import dev.rtcsuite.packages.persistence.RefundRepository;
 import dev.rtcsuite.packages.v1.*;
 import dev.rtcsuite.platform.error.FieldChecks;
+import dev.rtcsuite.platform.error.ServiceException;
 import dev.rtcsuite.platform.grpc.ProtoTime;
 import dev.rtcsuite.platform.paging.BoundPages;
 import dev.rtcsuite.platform.paging.PageRequest;
@@ -40,6 +41,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -244,19 +246,42 @@ class LedgerRpcs {
     }
 
     DeductUsageResponse deduct(DeductUsageRequest request) {
-        var deduction =
-                deductions.deduct(
-                        request.getSdkAppId(),
-                        request.hasBillingDay()
-                                ? ProtoTime.localDate(request.getBillingDay())
-                                : Optional.empty(),
-                        request.getItem() == BillableItem.BILLABLE_ITEM_BASE_SERVICE,
-                        fromProto(request.getTier()),
-                        request.getIntervalIndex(),
-                        request.getUsageMinutes(),
-                        request.hasUnitPrice() ? money(request.getUnitPrice()) : Optional.empty(),
-                        request.getPriceBookVersion());
-        return DeductUsageResponse.newBuilder().setDeduction(toProto(deduction)).build();
+        return DeductUsageResponse.newBuilder()
+                .setDeduction(toProto(deductions.deduct(interval(request))))
+                .build();
+    }
+
+    /** Each interval's outcome; {@code statusOf} answers a refused one as DeductUsage would. */
+    BatchDeductUsageResponse batchDeduct(
+            BatchDeductUsageRequest request,
+            Function<ServiceException, com.google.rpc.Status> statusOf) {
+        var response = BatchDeductUsageResponse.newBuilder();
+        for (Deductions.Outcome outcome :
+                deductions.deductAll(
+                        request.getRequestsList().stream().map(LedgerRpcs::interval).toList())) {
+            response.addOutcomes(
+                    outcome.refusal() == null
+                            ? DeductUsageOutcome.newBuilder()
+                                    .setDeduction(toProto(outcome.deduction()))
+                            : DeductUsageOutcome.newBuilder()
+                                    .setError(statusOf.apply(outcome.refusal())));
+        }
+        return response.build();
+    }
+
+    private static Deductions.IntervalRequest interval(DeductUsageRequest request) {
+        return new Deductions.IntervalRequest(
+                request.getRequestId(),
+                request.getSdkAppId(),
+                request.hasBillingDay()
+                        ? ProtoTime.localDate(request.getBillingDay())
+                        : Optional.empty(),
+                request.getItem() == BillableItem.BILLABLE_ITEM_BASE_SERVICE,
+                fromProto(request.getTier()),
+                request.getIntervalIndex(),
+                request.getUsageMinutes(),
+                request.hasUnitPrice() ? money(request.getUnitPrice()) : Optional.empty(),
+                request.getPriceBookVersion());
     }
 
     ListDeductionsResponse listDeductions(ListDeductionsRequest request) {

@@ -406,6 +406,12 @@ public class PackagesGrpcService extends MutinyPackagesServiceGrpc.PackagesServi
         return calls.answer(() -> ledger.deduct(request));
     }
 
+    /** Each interval as DeductUsage would; see the proto for the outcomes. */
+    @Override
+    public Uni<BatchDeductUsageResponse> batchDeductUsage(BatchDeductUsageRequest request) {
+        return calls.answer(() -> ledger.batchDeduct(request, calls::status));
+    }
+
     @Override
     public Multi<WatchServiceStatusResponse> watchServiceStatus(WatchServiceStatusRequest request) {
         return watches.watch(request);

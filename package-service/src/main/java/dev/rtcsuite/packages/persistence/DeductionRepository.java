@@ -35,6 +35,11 @@ public class DeductionRepository {
                     + " d.postpaid_denominator, d.postpaid_amount, d.unit_price, d.currency,"
                     + " d.create_time";
 
+    private static final String PART_COLUMNS =
+            "deduction_id uuid, position int, package_id uuid, ratio int, package_minutes bigint,"
+                    + " usage_numerator bigint, usage_denominator bigint, minutes_before bigint,"
+                    + " minutes_after bigint";
+
     private final Jdbc jdbc;
 
     public DeductionRepository(Jdbc jdbc) {
@@ -93,11 +98,7 @@ public class DeductionRepository {
                         part.minutesAfter()
                     });
         }
-        jdbc.batch(
-                "INSERT INTO deduction_part (deduction_id, position, package_id, ratio,"
-                        + " package_minutes, usage_numerator, usage_denominator, minutes_before,"
-                        + " minutes_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                parts);
+        jdbc.insertRows("deduction_part", PART_COLUMNS, parts);
         return true;
     }
 
@@ -114,6 +115,7 @@ public class DeductionRepository {
                         d.accountId(),
                         key.sdkAppId(),
                         Date.valueOf(key.billingDay()),
+                        "BASE_SERVICE",
                         key.tier().name(),
                         key.intervalIndex(),
                         d.kind().name(),
@@ -143,18 +145,15 @@ public class DeductionRepository {
                         });
             }
         }
-        jdbc.batch(
-                "INSERT INTO deduction (deduction_id, account_id, sdk_app_id, billing_day, item,"
-                        + " tier, interval_index, kind, usage_minutes, postpaid_numerator,"
-                        + " postpaid_denominator, postpaid_minutes, postpaid_amount, unit_price,"
-                        + " currency, price_book_version, create_time) VALUES (?, ?, ?, ?,"
-                        + " 'BASE_SERVICE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        jdbc.insertRows(
+                "deduction",
+                "deduction_id uuid, account_id uuid, sdk_app_id bigint, billing_day date, item"
+                        + " text, tier text, interval_index int, kind text, usage_minutes bigint,"
+                        + " postpaid_numerator bigint, postpaid_denominator bigint,"
+                        + " postpaid_minutes numeric, postpaid_amount numeric, unit_price numeric,"
+                        + " currency text, price_book_version text, create_time timestamptz",
                 headers);
-        jdbc.batch(
-                "INSERT INTO deduction_part (deduction_id, position, package_id, ratio,"
-                        + " package_minutes, usage_numerator, usage_denominator, minutes_before,"
-                        + " minutes_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                parts);
+        jdbc.insertRows("deduction_part", PART_COLUMNS, parts);
     }
 
     /** The INTERVAL deductions recorded for any of {@code keys}, in one query. */

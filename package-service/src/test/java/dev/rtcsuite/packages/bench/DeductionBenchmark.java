@@ -2,8 +2,10 @@ package dev.rtcsuite.packages.bench;
 
 import dev.rtcsuite.common.v1.BillableItem;
 import dev.rtcsuite.common.v1.ResolutionTier;
+import dev.rtcsuite.packages.v1.BatchDeductUsageRequest;
 import dev.rtcsuite.packages.v1.CreateAccountRequest;
 import dev.rtcsuite.packages.v1.CreateAppRequest;
+import dev.rtcsuite.packages.v1.DeductUsageOutcome;
 import dev.rtcsuite.packages.v1.DeductUsageRequest;
 import dev.rtcsuite.packages.v1.GrantPackageRequest;
 import dev.rtcsuite.packages.v1.PackagesServiceGrpc.PackagesServiceBlockingStub;
@@ -36,7 +38,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * remaining minutes disagree with its deductions). Runs only when asked:
  *
  * <pre>./mvnw -B verify -pl package-service -Dtest=DeductionBenchmark -Dbench=true
- *   [-Dbench.deductions=20000 -Dbench.callers=32 -Dbench.accounts=100]</pre>
+ *   [-Dbench.deductions=20000 -Dbench.callers=32 -Dbench.accounts=100 -Dbench.batch=1]</pre>
+ *
+ * With {@code bench.batch} above 1 the callers send BatchDeductUsage calls of that many intervals
+ * (rating-service's hand-off does) instead of one DeductUsage per interval.
  */
 @QuarkusTest
 @EnabledIfSystemProperty(named = "bench", matches = "true")
@@ -48,6 +53,7 @@ class DeductionBenchmark {
     private final int deductions = Integer.getInteger("bench.deductions", 20_000);
     private final int callers = Integer.getInteger("bench.callers", 32);
     private final int accounts = Integer.getInteger("bench.accounts", 100);
+    private final int batch = Integer.getInteger("bench.batch", 1);
 
     @Test
     void deductionThroughput() throws Exception {
@@ -60,11 +66,17 @@ class DeductionBenchmark {
         double hotRate = run("hot account", hot, deductions);
         double manyRate = run(accounts + " accounts", many, deductions);
         System.out.printf(
-                "%nDeductUsage, %d deductions each run, %d concurrent callers%n"
+                "%n%s, %d deductions each run, %d concurrent callers%n"
                         + "one hot account:       %,.0f deductions/s%n"
                         + "%d accounts:           %,.0f deductions/s%n"
                         + "overdrafts:            %d%n",
-                deductions, callers, hotRate, accounts, manyRate, overdrafts());
+                batch == 1 ? "DeductUsage" : "BatchDeductUsage of " + batch,
+                deductions,
+                callers,
+                hotRate,
+                accounts,
+                manyRate,
+                overdrafts());
     }
 
     private double run(String name, List<Long> apps, int count) throws Exception {
@@ -97,7 +109,7 @@ class DeductionBenchmark {
                         requests.subList(
                                 Math.min(count, c * perCaller),
                                 Math.min(count, (c + 1) * perCaller));
-                calls.add(pool.submit(() -> share.forEach(packages::deductUsage)));
+                calls.add(pool.submit(() -> send(share)));
             }
             for (Future<?> call : calls) {
                 call.get();
@@ -106,6 +118,30 @@ class DeductionBenchmark {
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("%s: %d deductions in %.2f s%n", name, count, seconds);
         return count / seconds;
+    }
+
+    /** One DeductUsage per interval, or BatchDeductUsage calls of {@code batch} intervals. */
+    private void send(List<DeductUsageRequest> share) {
+        if (batch == 1) {
+            share.forEach(packages::deductUsage);
+            return;
+        }
+        for (int from = 0; from < share.size(); from += batch) {
+            List<DeductUsageOutcome> outcomes =
+                    packages.batchDeductUsage(
+                                    BatchDeductUsageRequest.newBuilder()
+                                            .addAllRequests(
+                                                    share.subList(
+                                                            from,
+                                                            Math.min(share.size(), from + batch)))
+                                            .build())
+                            .getOutcomesList();
+            for (DeductUsageOutcome outcome : outcomes) {
+                if (outcome.hasError()) {
+                    throw new IllegalStateException("refused: " + outcome.getError());
+                }
+            }
+        }
     }
 
     /** An account with one big gift package (the trial too) and its app. */

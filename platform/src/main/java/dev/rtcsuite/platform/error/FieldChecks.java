@@ -38,6 +38,12 @@ public final class FieldChecks {
         other.violations.addAll(violations);
     }
 
+    /** Adds this collector's violations to {@code other}, each field named after {@code prefix}. */
+    public void copyTo(FieldChecks other, String prefix) {
+        violations.forEach(
+                v -> other.violations.add(new FieldViolation(prefix + v.field(), v.description())));
+    }
+
     /** Throws {@link ServiceException} with kind INVALID_ARGUMENT if any check failed. */
     public void throwIfInvalid() {
         if (!violations.isEmpty()) {

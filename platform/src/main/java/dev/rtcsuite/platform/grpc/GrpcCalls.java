@@ -2,6 +2,7 @@ package dev.rtcsuite.platform.grpc;
 
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
+import dev.rtcsuite.platform.error.ServiceException;
 import dev.rtcsuite.platform.idempotency.RequestIds;
 import io.quarkus.virtual.threads.VirtualThreads;
 import io.smallrye.mutiny.Uni;
@@ -42,6 +43,11 @@ public class GrpcCalls {
                 .runSubscriptionOn(virtualThreads)
                 .onFailure()
                 .transform(errors::toStatusException);
+    }
+
+    /** The status {@code refusal} is answered with, for one item of a batch response. */
+    public com.google.rpc.Status status(ServiceException refusal) {
+        return errors.status(refusal);
     }
 
     /**

@@ -62,7 +62,8 @@ public final class GrpcErrors {
                 status(Code.INTERNAL, "INTERNAL", "Internal error.", Map.of()));
     }
 
-    private Status status(ServiceException failure) {
+    /** The status a refusal is answered with (also one item's outcome in a batch response). */
+    public Status status(ServiceException failure) {
         Status.Builder status =
                 status(
                         code(failure.kind()),

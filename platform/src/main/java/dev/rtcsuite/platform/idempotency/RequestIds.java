@@ -119,12 +119,18 @@ public class RequestIds {
         }
     }
 
+    /** What a well-formed request id is, as a field violation describes it. */
+    public static final String FORMAT =
+            "required: 1–64 characters of A–Z, a–z, 0–9, '.', '_', ':' or '-' (a UUID is ideal)";
+
+    /** Whether {@code requestId} has the form every request id must have. */
+    public static boolean isWellFormed(String requestId) {
+        return REQUEST_ID.matcher(requestId).matches();
+    }
+
     private static void checkFormat(String requestId) {
-        if (!REQUEST_ID.matcher(requestId).matches()) {
-            throw ServiceException.invalid(
-                    "request_id",
-                    "required: 1–64 characters of A–Z, a–z, 0–9, '.', '_', ':' or '-' (a UUID is"
-                            + " ideal)");
+        if (!isWellFormed(requestId)) {
+            throw ServiceException.invalid("request_id", FORMAT);
         }
     }
 

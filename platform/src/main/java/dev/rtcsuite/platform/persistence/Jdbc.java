@@ -2,6 +2,7 @@ package dev.rtcsuite.platform.persistence;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,7 +11,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Plain SQL on the current transaction's connection, for repositories whose rows are not entities
@@ -70,6 +73,49 @@ public class Jdbc {
         } catch (SQLException e) {
             throw new IllegalStateException("batch failed: " + sql, e);
         }
+    }
+
+    /**
+     * Inserts rows with one statement however many there are: each column travels as one text
+     * array, cast to its type on the server ({@code typedColumns} is "name type, …", e.g.
+     * "deduction_id uuid, billing_day date"; types without parentheses). A batch of single-row
+     * INSERTs runs the statement once per row; this runs it once.
+     */
+    public void insertRows(String table, String typedColumns, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String[][] columns =
+                Arrays.stream(typedColumns.split(","))
+                        .map(column -> column.strip().split("\\s+"))
+                        .toArray(String[][]::new);
+        Object[] arrays = new Object[columns.length];
+        for (int c = 0; c < columns.length; c++) {
+            String[] values = new String[rows.size()];
+            for (int r = 0; r < rows.size(); r++) {
+                values[r] = text(rows.get(r)[c]);
+            }
+            arrays[c] = values;
+        }
+        update(
+                "INSERT INTO "
+                        + table
+                        + " ("
+                        + Arrays.stream(columns).map(c -> c[0]).collect(Collectors.joining(", "))
+                        + ") SELECT * FROM unnest("
+                        + Arrays.stream(columns)
+                                .map(c -> "?::text[]::" + c[1] + "[]")
+                                .collect(Collectors.joining(", "))
+                        + ")",
+                arrays);
+    }
+
+    private static String text(Object value) {
+        return switch (value) {
+            case null -> null;
+            case BigDecimal decimal -> decimal.toPlainString();
+            default -> value.toString();
+        };
     }
 
     /** The instant of a timestamptz column, or null. */

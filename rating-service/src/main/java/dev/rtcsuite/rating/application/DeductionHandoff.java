@@ -13,6 +13,8 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -90,24 +92,34 @@ public class DeductionHandoff {
         return true;
     }
 
-    /** Delivers due deductions; returns how many package-service acknowledged. */
+    /**
+     * Delivers up to {@code limit} due deductions in one call; returns how many package-service
+     * acknowledged. An interval it refused (its app unknown, say) is retried later on its own
+     * back-off without holding the others back.
+     */
     @Transactional
     public int deliverDue(Instant now, int limit) {
-        int delivered = 0;
-        for (IntervalDeduction deduction : queue.claimDue(now, limit)) {
-            Optional<String> failure = packages.deliver(deduction);
+        List<IntervalDeduction> due = queue.claimDue(now, limit);
+        if (due.isEmpty()) {
+            return 0;
+        }
+        List<Optional<String>> failures = packages.deliverAll(due);
+        List<UUID> delivered = new ArrayList<>();
+        for (int i = 0; i < due.size(); i++) {
+            UUID requestId = due.get(i).requestId();
+            Optional<String> failure = failures.get(i);
             if (failure.isEmpty()) {
-                queue.delivered(deduction.requestId(), now);
-                delivered++;
+                delivered.add(requestId);
             } else {
-                int attempts = queue.attempts(deduction.requestId()) + 1;
-                queue.failed(deduction.requestId(), failure.get(), now.plus(backoff(attempts)));
+                int attempts = queue.attempts(requestId) + 1;
+                queue.failed(requestId, failure.get(), now.plus(backoff(attempts)));
                 LOG.debugf(
                         "deduction %s not delivered (attempt %d): %s",
-                        deduction.requestId(), attempts, failure.get());
+                        requestId, attempts, failure.get());
             }
         }
-        return delivered;
+        queue.delivered(delivered, now);
+        return delivered.size();
     }
 
     /** 5 s, 10 s, 20 s … up to 10 min, each with up to 20 % jitter so replicas spread out. */

@@ -11,6 +11,11 @@ import java.time.Clock;
 @ApplicationScoped
 public class HandoffJobs {
 
+    /** Intervals per BatchDeductUsage call (package-service takes up to 500). */
+    static final int BATCH = 500;
+
+    private static final int MAX_CALLS = 20;
+
     private final DeductionHandoff handoff;
     private final Clock clock;
 
@@ -24,6 +29,11 @@ public class HandoffJobs {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void closeAndDeliver() {
         handoff.closeIntervals(clock.instant());
-        handoff.deliverDue(clock.instant(), 20);
+        // Full batches mean more is due: keep going, a bounded number of calls per run.
+        for (int call = 0; call < MAX_CALLS; call++) {
+            if (handoff.deliverDue(clock.instant(), BATCH) < BATCH) {
+                return;
+            }
+        }
     }
 }

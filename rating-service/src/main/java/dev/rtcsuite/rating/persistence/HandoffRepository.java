@@ -101,12 +101,16 @@ public class HandoffRepository {
                 limit);
     }
 
-    public void delivered(UUID requestId, Instant now) {
+    public void delivered(List<UUID> requestIds, Instant now) {
+        if (requestIds.isEmpty()) {
+            return;
+        }
         jdbc.update(
                 "UPDATE deduction_handoff SET state = 'DELIVERED', attempts = attempts + 1,"
-                        + " delivered_time = ?, last_error = NULL WHERE request_id = ?",
+                        + " delivered_time = ?, last_error = NULL WHERE request_id ="
+                        + " ANY(?::text[]::uuid[])",
                 now,
-                requestId);
+                requestIds.stream().map(UUID::toString).toArray(String[]::new));
     }
 
     public void failed(UUID requestId, String error, Instant retryAt) {

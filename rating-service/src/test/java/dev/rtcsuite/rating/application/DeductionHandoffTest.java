@@ -2,8 +2,7 @@ package dev.rtcsuite.rating.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.atLeastOnce;
-import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.when;
 
 import dev.rtcsuite.platform.jobs.JobRunner;
@@ -27,14 +26,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
 
 /**
  * SPEC P-4 / R-8: closed intervals' base-service minutes go to package-service exactly once,
@@ -73,16 +72,13 @@ class DeductionHandoffTest {
 
     @Test
     void closedIntervalsWithMinutesAreQueuedOnceAndDeliveredOnce() {
-        when(packages.deliver(any())).thenReturn(Optional.empty());
+        List<IntervalDeduction> sent = packageServiceAnswering(d -> Optional.empty());
 
         handoff.closeIntervals(NEXT_DAY);
         handoff.closeIntervals(NEXT_DAY.plusSeconds(600));
         int delivered = handoff.deliverDue(NEXT_DAY, 100) + handoff.deliverDue(NEXT_DAY, 100);
 
-        ArgumentCaptor<IntervalDeduction> sent = ArgumentCaptor.forClass(IntervalDeduction.class);
-        verify(packages, atLeastOnce()).deliver(sent.capture());
-        List<IntervalDeduction> mine =
-                sent.getAllValues().stream().filter(d -> d.sdkAppId() == app).toList();
+        List<IntervalDeduction> mine = sent.stream().filter(d -> d.sdkAppId() == app).toList();
         assertThat(mine)
                 .extracting(IntervalDeduction::intervalIndex, IntervalDeduction::usageMinutes)
                 .containsExactlyInAnyOrder(
@@ -101,13 +97,12 @@ class DeductionHandoffTest {
 
     @Test
     void anUnavailablePackageServiceIsRetriedLaterWithoutLosingTheInterval() {
-        when(packages.deliver(any()))
-                .thenReturn(Optional.of("UNIMPLEMENTED: arrives with issue #4"));
+        packageServiceAnswering(d -> Optional.of("UNAVAILABLE: package-service is down"));
         handoff.closeIntervals(NEXT_DAY);
 
         handoff.deliverDue(NEXT_DAY, 100);
         int tooSoon = handoff.deliverDue(NEXT_DAY.plusSeconds(1), 100);
-        when(packages.deliver(any())).thenReturn(Optional.empty());
+        packageServiceAnswering(d -> Optional.empty());
         handoff.deliverDue(NEXT_DAY.plus(Duration.ofMinutes(11)), 100);
 
         assertThat(tooSoon).isZero();
@@ -122,13 +117,7 @@ class DeductionHandoffTest {
 
     @Test
     void twoReplicasDeliveringAtOnceSendEachIntervalOnce() throws Exception {
-        ConcurrentLinkedQueue<UUID> sent = new ConcurrentLinkedQueue<>();
-        when(packages.deliver(any()))
-                .thenAnswer(
-                        call -> {
-                            sent.add(call.<IntervalDeduction>getArgument(0).requestId());
-                            return Optional.empty();
-                        });
+        List<IntervalDeduction> sent = packageServiceAnswering(d -> Optional.empty());
         handoff.closeIntervals(NEXT_DAY);
 
         try (ExecutorService replicas = Executors.newFixedThreadPool(2)) {
@@ -143,12 +132,63 @@ class DeductionHandoffTest {
                         "SELECT request_id FROM deduction_handoff WHERE sdk_app_id = ?",
                         row -> row.getObject(1, UUID.class),
                         app);
-        assertThat(sent.stream().filter(mine::contains)).hasSize(2).doesNotHaveDuplicates();
+        assertThat(sent.stream().map(IntervalDeduction::requestId).filter(mine::contains))
+                .hasSize(2)
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void anIntervalPackageServiceRefusesIsRetriedAloneWhileTheOthersAreDelivered() {
+        packageServiceAnswering(
+                d ->
+                        d.intervalIndex() == 0
+                                ? Optional.of("NOT_FOUND: No app with SdkAppId " + app)
+                                : Optional.empty());
+        handoff.closeIntervals(NEXT_DAY);
+
+        int delivered = handoff.deliverDue(NEXT_DAY, 100);
+
+        assertThat(delivered).isGreaterThanOrEqualTo(1);
+        assertThat(
+                        jdbc.query(
+                                "SELECT interval_index, state, attempts, last_error FROM"
+                                        + " deduction_handoff WHERE sdk_app_id = ? ORDER BY"
+                                        + " interval_index",
+                                row ->
+                                        row.getInt(1)
+                                                + " "
+                                                + row.getString(2)
+                                                + " "
+                                                + row.getInt(3)
+                                                + " "
+                                                + row.getString(4),
+                                app))
+                .containsExactly(
+                        "0 PENDING 1 NOT_FOUND: No app with SdkAppId " + app, "2 DELIVERED 1 null");
+    }
+
+    /**
+     * package-service answering each interval of a batch with {@code outcome}; returns what was
+     * sent, as it is sent.
+     */
+    private List<IntervalDeduction> packageServiceAnswering(
+            Function<IntervalDeduction, Optional<String>> outcome) {
+        List<IntervalDeduction> sent = new CopyOnWriteArrayList<>();
+        // doAnswer, not when(…): a stub replaced later must not be called with a null batch.
+        doAnswer(
+                        call -> {
+                            List<IntervalDeduction> batch = call.getArgument(0);
+                            sent.addAll(batch);
+                            return batch.stream().map(outcome).toList();
+                        })
+                .when(packages)
+                .deliverAll(any());
+        return sent;
     }
 
     @Test
     void anIntervalStaysOpenWhileUsageReceivedBeforeItsLateWindowEndedIsNotFolded() {
-        when(packages.deliver(any())).thenReturn(Optional.empty());
+        packageServiceAnswering(d -> Optional.empty());
         handoff.closeIntervals(NEXT_DAY);
         Instant now = clock.instant();
         // A piece of presence that ended just now, acknowledged but not yet folded.
