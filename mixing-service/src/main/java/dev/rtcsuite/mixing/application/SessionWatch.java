@@ -4,6 +4,7 @@ import dev.rtcsuite.mixing.domain.session.MixSession;
 import dev.rtcsuite.mixing.domain.session.SessionState;
 import dev.rtcsuite.mixing.persistence.MixSessionRepository;
 import dev.rtcsuite.mixing.persistence.SessionNotices;
+import dev.rtcsuite.platform.persistence.ChangeNotices;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -35,7 +36,7 @@ public class SessionWatch {
     private final MixSessionRepository sessions;
     private final SessionNotices notices;
     private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
-    private Thread listener;
+    private ChangeNotices.Listening listener;
 
     SessionWatch(MixSessionRepository sessions, SessionNotices notices) {
         this.sessions = sessions;
@@ -44,18 +45,15 @@ public class SessionWatch {
 
     void onStart(@Observes StartupEvent start) {
         listener =
-                Thread.ofVirtual()
-                        .name("mix-session-notices")
-                        .start(
-                                () ->
-                                        notices.listen(
-                                                id -> watchers.forEach(w -> w.changed(id)),
-                                                () -> watchers.forEach(Watcher::resend)));
+                notices.listen(
+                        "mix-session-notices",
+                        id -> watchers.forEach(w -> w.changed(id)),
+                        () -> watchers.forEach(Watcher::resend));
     }
 
     void onStop(@Observes ShutdownEvent stop) {
         if (listener != null) {
-            listener.interrupt();
+            listener.close();
         }
     }
 

@@ -27,9 +27,10 @@ public class SessionNotices {
     }
 
     /**
-     * See {@link ChangeNotices#listen}: session ids to {@code onChange}, restarts to {@code onGap}.
+     * See {@link ChangeNotices#start}: session ids to {@code onChange}, restarts to {@code onGap},
+     * until closed.
      */
-    public void listen(Consumer<String> onChange, Runnable onGap) {
-        notices.listen(onChange, onGap);
+    public ChangeNotices.Listening listen(String name, Consumer<String> onChange, Runnable onGap) {
+        return notices.start(name, onChange, onGap);
     }
 }

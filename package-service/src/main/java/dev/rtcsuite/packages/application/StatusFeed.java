@@ -28,22 +28,19 @@ public class StatusFeed {
 
     private final ChangeNotices notices;
     private final BroadcastProcessor<Optional<StatusChanged>> changes = BroadcastProcessor.create();
-    private Thread listener;
+    private ChangeNotices.Listening listener;
 
     public StatusFeed(Jdbc jdbc, AgroalDataSource dataSource) {
         this.notices = new ChangeNotices(jdbc, dataSource, CHANNEL);
     }
 
     void start(@Observes StartupEvent started) {
-        listener =
-                Thread.ofVirtual()
-                        .name("status-notices")
-                        .start(() -> notices.listen(this::received, this::missed));
+        listener = notices.start("status-notices", this::received, this::missed);
     }
 
     void stop(@Observes ShutdownEvent stopping) {
         if (listener != null) {
-            listener.interrupt();
+            listener.close();
         }
     }
 

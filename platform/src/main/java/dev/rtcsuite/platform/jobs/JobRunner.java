@@ -32,6 +32,7 @@ public class JobRunner {
     private final Jdbc jdbc;
     private final Map<String, JobHandler> handlers = new HashMap<>();
     private final Set<Long> recordingFailure = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopped;
 
     public JobRunner(Jdbc jdbc, @Any Instance<JobHandler> handlers) {
         this.jdbc = jdbc;
@@ -43,10 +44,15 @@ public class JobRunner {
         }
     }
 
+    /** Runs no further job once called (shutdown): the job under way, if any, ends first. */
+    public void stop() {
+        stopped = true;
+    }
+
     /** Runs up to {@code limit} jobs due at {@code now}; returns how many succeeded. */
     public int runDue(Instant now, int limit) {
         int succeeded = 0;
-        for (int i = 0; i < limit; i++) {
+        for (int i = 0; i < limit && !stopped; i++) {
             try {
                 Claim claim = QuarkusTransaction.requiringNew().call(() -> runNext(now));
                 if (claim == Claim.NONE_DUE) {

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
@@ -20,7 +21,10 @@ public final class ChangeNotices {
 
     private static final Logger LOG = Logger.getLogger(ChangeNotices.class);
     private static final Pattern CHANNEL = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
-    private static final Duration POLL = Duration.ofSeconds(5);
+
+    /** How long a wait for notices lasts: also how long closing a listener may take. */
+    private static final Duration POLL = Duration.ofSeconds(1);
+
     private static final Duration RECONNECT = Duration.ofSeconds(2);
 
     private final Jdbc jdbc;
@@ -41,19 +45,56 @@ public final class ChangeNotices {
         jdbc.query("SELECT pg_notify(?, ?)", row -> null, channel, payload);
     }
 
+    /** A listener on its own virtual thread: {@link #close} stops it. */
+    public static final class Listening implements AutoCloseable {
+        private volatile boolean stopped;
+        private Thread thread;
+
+        /**
+         * Stops listening and waits (at most a poll) until the connection is back in the pool:
+         * closed before the pool itself is, at shutdown, rather than broken under it by an
+         * interrupt.
+         */
+        @Override
+        public void close() {
+            stopped = true;
+            try {
+                thread.join(POLL.plusSeconds(1).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        boolean isListening() {
+            return thread.isAlive();
+        }
+    }
+
     /**
-     * Listens until the thread is interrupted: each notice's payload goes to {@code onNotice};
-     * {@code onGap} runs whenever listening (re)starts, since notices sent meanwhile are lost.
-     * Holds one connection of the pool while it listens.
+     * Listens on a virtual thread named {@code name} until closed: each notice's payload goes to
+     * {@code onNotice}; {@code onGap} runs whenever listening (re)starts, since notices sent
+     * meanwhile are lost. Holds one connection of the pool while it listens.
      */
-    public void listen(Consumer<String> onNotice, Runnable onGap) {
-        while (!Thread.currentThread().isInterrupted()) {
+    public Listening start(String name, Consumer<String> onNotice, Runnable onGap) {
+        Listening listening = new Listening();
+        listening.thread =
+                Thread.ofVirtual()
+                        .name(name)
+                        .start(() -> listen(onNotice, onGap, () -> listening.stopped));
+        return listening;
+    }
+
+    /** Listens until {@code stopped} or the thread is interrupted. */
+    void listen(Consumer<String> onNotice, Runnable onGap, BooleanSupplier stopped) {
+        BooleanSupplier running =
+                () -> !stopped.getAsBoolean() && !Thread.currentThread().isInterrupted();
+        while (running.getAsBoolean()) {
             try (Connection connection = dataSource.getConnection();
                     Statement statement = connection.createStatement()) {
                 statement.execute("LISTEN " + channel);
                 onGap.run();
                 PGConnection pg = connection.unwrap(PGConnection.class);
-                while (!Thread.currentThread().isInterrupted()) {
+                while (running.getAsBoolean()) {
                     PGNotification[] notices = pg.getNotifications((int) POLL.toMillis());
                     if (notices != null) {
                         for (PGNotification notice : notices) {
@@ -61,15 +102,16 @@ public final class ChangeNotices {
                         }
                     }
                 }
+                statement.execute("UNLISTEN " + channel);
             } catch (SQLException | RuntimeException e) {
-                if (Thread.currentThread().isInterrupted()) {
-                    return; // stopped: the interrupt closed the connection under the wait
+                if (stopped.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+                    return; // stopped: an interrupt closes the connection under the wait
                 }
                 LOG.warnf("listening on %s failed, retrying: %s", channel, e.toString());
                 try {
                     Thread.sleep(RECONNECT);
                 } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
+                    return;
                 }
             }
         }

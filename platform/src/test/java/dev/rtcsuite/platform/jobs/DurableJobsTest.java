@@ -5,16 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rtcsuite.platform.persistence.Jdbc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** SPEC X-4: durable work runs exactly once per due item, with retries and a dead state. */
@@ -26,6 +31,7 @@ class DurableJobsTest {
     @Inject DurableJobs jobs;
     @Inject JobRunner runner;
     @Inject Jdbc jdbc;
+    @Inject @Any Instance<JobHandler> handlers;
 
     private final String prefix = UUID.randomUUID() + "/";
 
@@ -200,6 +206,37 @@ class DurableJobsTest {
             assertThat(jobs.find(TestHandlers.FAILING, prefix + i).orElseThrow().attempts())
                     .isOne();
         }
+    }
+
+    @Test
+    void atShutdownTheJobUnderWayFinishesAndNoOtherStarts() throws Exception {
+        // A runner and poller of their own: stopping the application's would stop other tests.
+        JobRunner own = new JobRunner(jdbc, handlers);
+        // Long before every other test's jobs, so that these two are the first due.
+        Instant later = Instant.parse("2000-01-01T00:00:00Z");
+        JobPoller poller = new JobPoller(own, Clock.fixed(later, ZoneOffset.UTC), 1, 50);
+        String first = prefix + "slow-1";
+        String second = prefix + "slow-2";
+        schedule(TestHandlers.SLOW, first, "", later.minusSeconds(2));
+        schedule(TestHandlers.SLOW, second, "", later.minusSeconds(1));
+        Thread tick = Thread.ofVirtual().start(poller::runDue);
+        String started;
+        do {
+            started = TestHandlers.SLOW_STARTED.poll(30, TimeUnit.SECONDS);
+        } while (started != null && !started.startsWith(prefix));
+
+        poller.onStop(null);
+
+        assertThat(started).isEqualTo(first);
+        assertThat(effects(first)).as("the job under way finished").isOne();
+        assertThat(jobs.find(TestHandlers.SLOW, first).orElseThrow().state())
+                .isEqualTo(JobState.DONE);
+        assertThat(effects(second)).as("no job started after the shutdown began").isZero();
+        assertThat(jobs.find(TestHandlers.SLOW, second).orElseThrow().state())
+                .isEqualTo(JobState.PENDING);
+        tick.join(10_000);
+        QuarkusTransaction.requiringNew()
+                .run(() -> jdbc.update("DELETE FROM durable_job WHERE job_key = ?", second));
     }
 
     private boolean schedule(String kind, String key, String payload, Instant due) {

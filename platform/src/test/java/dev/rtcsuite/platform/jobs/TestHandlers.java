@@ -13,6 +13,11 @@ final class TestHandlers {
     static final String EFFECT = "test.effect";
     static final String FLAKY = "test.flaky";
     static final String FAILING = "test.failing";
+    static final String SLOW = "test.slow";
+
+    /** Keys of the slow jobs under way: a test waits here for one to start. */
+    static final java.util.concurrent.BlockingQueue<String> SLOW_STARTED =
+            new java.util.concurrent.LinkedBlockingQueue<>();
 
     private TestHandlers() {}
 
@@ -21,6 +26,33 @@ final class TestHandlers {
                 "INSERT INTO job_effect (job_key, runner) VALUES (?, ?)",
                 job.key(),
                 Thread.currentThread().getName());
+    }
+
+    /** Takes a second, then writes its effect. */
+    @ApplicationScoped
+    static class Slow implements JobHandler {
+        private final Jdbc jdbc;
+
+        Slow(Jdbc jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @Override
+        public String kind() {
+            return SLOW;
+        }
+
+        @Override
+        public void run(Job job) {
+            SLOW_STARTED.add(job.key());
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+            writeEffect(jdbc, job);
+        }
     }
 
     /** Writes one effect per run. */

@@ -34,7 +34,7 @@ final class ChangeFeed<T> {
     private final Function<String, Optional<T>> load;
     private final Function<T, String> idOf;
     private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
-    private Thread listener;
+    private ChangeNotices.Listening listener;
 
     ChangeFeed(
             String name,
@@ -49,18 +49,15 @@ final class ChangeFeed<T> {
 
     void start() {
         listener =
-                Thread.ofVirtual()
-                        .name(name + "-notices")
-                        .start(
-                                () ->
-                                        notices.listen(
-                                                id -> watchers.forEach(w -> w.changed(id)),
-                                                () -> watchers.forEach(Watcher::resend)));
+                notices.start(
+                        name + "-notices",
+                        id -> watchers.forEach(w -> w.changed(id)),
+                        () -> watchers.forEach(Watcher::resend));
     }
 
     void stop() {
         if (listener != null) {
-            listener.interrupt();
+            listener.close();
         }
     }
 
