@@ -21,6 +21,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -55,6 +56,9 @@ class DeductionBenchmark {
     private final int accounts = Integer.getInteger("bench.accounts", 100);
     private final int batch = Integer.getInteger("bench.batch", 1);
 
+    /** Intervals of one app and day: 288 five-minute intervals (of 300 allowed) × 6 tiers. */
+    private static final int KEYS_PER_DAY = 288 * 6;
+
     @Test
     void deductionThroughput() throws Exception {
         List<Long> hot = List.of(newApp());
@@ -62,26 +66,55 @@ class DeductionBenchmark {
         for (int i = 0; i < accounts; i++) {
             many.add(newApp());
         }
-        run("warm-up", many, deductions / 10);
-        double hotRate = run("hot account", hot, deductions);
-        double manyRate = run(accounts + " accounts", many, deductions);
+        // Billing days from today on, inside the packages' validity (a package funds no day before
+        // it was granted: such usage would all be postpaid); the two runs on the same apps take
+        // days of their own, so that every interval is new.
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        run("warm-up", many, deductions / 10, today);
+        double hotRate = run("hot account", hot, deductions, today);
+        double manyRate =
+                run(
+                        accounts + " accounts",
+                        many,
+                        deductions,
+                        today.plusDays(1 + deductions / 10 / accounts / KEYS_PER_DAY));
         System.out.printf(
                 "%n%s, %d deductions each run, %d concurrent callers%n"
                         + "one hot account:       %,.0f deductions/s%n"
                         + "%d accounts:           %,.0f deductions/s%n"
-                        + "overdrafts:            %d%n",
+                        + "overdrafts:            %d%n"
+                        + "funded by packages:    %,d of the deductions%n",
                 batch == 1 ? "DeductUsage" : "BatchDeductUsage of " + batch,
                 deductions,
                 callers,
                 hotRate,
                 accounts,
                 manyRate,
-                overdrafts());
+                overdrafts(),
+                packageFunded(hot, many));
     }
 
-    private double run(String name, List<Long> apps, int count) throws Exception {
+    /** Deductions of these apps that a package funded (a part at least), not postpaid alone. */
+    private long packageFunded(List<Long> hot, List<Long> many) throws Exception {
+        List<Long> apps = new ArrayList<>(hot);
+        apps.addAll(many);
+        try (Connection connection = dataSource.getConnection();
+                java.sql.PreparedStatement statement =
+                        connection.prepareStatement(
+                                "SELECT count(*) FROM deduction d WHERE d.sdk_app_id = ANY(?) AND"
+                                        + " EXISTS (SELECT 1 FROM deduction_part p WHERE"
+                                        + " p.deduction_id = d.deduction_id)")) {
+            statement.setArray(1, connection.createArrayOf("bigint", apps.toArray()));
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private double run(String name, List<Long> apps, int count, LocalDate firstDay)
+            throws Exception {
         List<DeductUsageRequest> requests = new ArrayList<>(count);
-        LocalDate firstDay = LocalDate.now().minusDays(400 + (System.nanoTime() % 1000));
         for (int i = 0; i < count; i++) {
             long app = apps.get(i % apps.size());
             int slot = i / apps.size();
@@ -89,7 +122,7 @@ class DeductionBenchmark {
                     DeductUsageRequest.newBuilder()
                             .setRequestId(UUID.randomUUID().toString())
                             .setSdkAppId(app)
-                            .setBillingDay(ProtoTime.date(firstDay.plusDays(slot / (288 * 6))))
+                            .setBillingDay(ProtoTime.date(firstDay.plusDays(slot / KEYS_PER_DAY)))
                             .setItem(BillableItem.BILLABLE_ITEM_BASE_SERVICE)
                             .setTier(ResolutionTier.forNumber(1 + slot % 6))
                             .setIntervalIndex((slot / 6) % 288)

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -53,7 +52,7 @@ public final class ActivationCatchUp {
             UsageMinutes takenOver = draw.deduction().usageMinutes();
             catchUps.add(
                     new Deduction(
-                            UUID.randomUUID(),
+                            DeductionIds.next(now),
                             bought.accountId(),
                             key,
                             DeductionKind.ACTIVATION_CATCH_UP,

@@ -52,7 +52,7 @@ public final class Deductor {
                         packages.deductingFor(key.billingDay(), now));
         Deduction deduction =
                 new Deduction(
-                        UUID.randomUUID(),
+                        DeductionIds.next(now),
                         accountId,
                         key,
                         DeductionKind.INTERVAL,
