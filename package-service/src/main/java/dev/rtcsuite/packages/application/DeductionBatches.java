@@ -71,8 +71,13 @@ final class DeductionBatches {
 
     /** Deducts {@code item} (alone or with others waiting in its lane) and answers it. */
     Deduction submit(Item item) {
+        return await(submitAll(List.of(item)).getFirst());
+    }
+
+    /** The deduction answered, or the exception that refused or failed it, unwrapped. */
+    static Deduction await(CompletableFuture<Deduction> answer) {
         try {
-            return submitAll(List.of(item)).getFirst().join();
+            return answer.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }

@@ -32,7 +32,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -147,12 +146,9 @@ public class Deductions {
 
     private static Outcome outcome(CompletableFuture<Deduction> answer) {
         try {
-            return new Outcome(answer.join(), null);
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof ServiceException refusal) {
-                return new Outcome(null, refusal);
-            }
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            return new Outcome(DeductionBatches.await(answer), null);
+        } catch (ServiceException refusal) {
+            return new Outcome(null, refusal);
         }
     }
 

@@ -30,7 +30,6 @@ public class JobPoller {
     private final Clock clock;
     private final int workers;
     private final int batch;
-    private volatile boolean stopping;
 
     /** Held for reading while workers run jobs; shutdown takes it for writing to wait for them. */
     private final ReadWriteLock running = new ReentrantReadWriteLock();
@@ -50,7 +49,7 @@ public class JobPoller {
             every = "${rtcsuite.jobs.every:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void runDue() {
-        if (stopping || !running.readLock().tryLock()) {
+        if (!running.readLock().tryLock()) {
             return;
         }
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -68,7 +67,6 @@ public class JobPoller {
      * again later, but with a trail of errors in the log).
      */
     void onStop(@Observes ShutdownEvent stop) throws InterruptedException {
-        stopping = true;
         runner.stop();
         if (!running.writeLock().tryLock(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
             LOG.warnf("jobs still running after %s of shutdown; they will run again", STOP_WAIT);
@@ -77,7 +75,7 @@ public class JobPoller {
 
     private void drain() {
         try {
-            while (runner.runDue(clock.instant(), batch) == batch && !stopping) {
+            while (runner.runDue(clock.instant(), batch) == batch) {
                 // a full batch: more may be due
             }
         } catch (RuntimeException e) {
