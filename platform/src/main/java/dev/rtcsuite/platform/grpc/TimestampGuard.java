@@ -31,7 +31,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class TimestampGuard implements ServerInterceptor, Prioritized {
 
-    private static final Map<Descriptor, Boolean> HOLDS_TIMESTAMPS = new ConcurrentHashMap<>();
+    private static final Map<Descriptor, List<FieldDescriptor>> TIMESTAMP_PATHS =
+            new ConcurrentHashMap<>();
 
     private final GrpcErrors errors;
 
@@ -54,42 +55,57 @@ public class TimestampGuard implements ServerInterceptor, Prioritized {
 
     static Optional<ServiceException> check(Message request) {
         List<FieldViolation> violations = new ArrayList<>();
-        visit(request, "", violations);
+        visit(request, null, violations);
         return violations.isEmpty()
                 ? Optional.empty()
                 : Optional.of(ServiceException.invalid(violations));
     }
 
-    private static void visit(Message message, String path, List<FieldViolation> violations) {
+    /**
+     * Walks only the fields that can lead to a Timestamp, through the message's accessors (no map
+     * of all its fields per message: a batch of thousands of records is checked on every call).
+     */
+    private static void visit(Message message, Path path, List<FieldViolation> violations) {
         if (isTimestamp(message.getDescriptorForType())) {
             if (!ProtoTime.isValid(asTimestamp(message))) {
-                violations.add(new FieldViolation(path, ProtoTime.VALID_RANGE));
+                violations.add(new FieldViolation(Path.text(path), ProtoTime.VALID_RANGE));
             }
             return;
         }
-        if (!holdsTimestamps(message.getDescriptorForType())) {
-            return;
-        }
-        for (Map.Entry<FieldDescriptor, Object> field : message.getAllFields().entrySet()) {
-            FieldDescriptor descriptor = field.getKey();
-            if (descriptor.getJavaType() != FieldDescriptor.JavaType.MESSAGE
-                    || descriptor.isMapField()) {
-                continue;
-            }
-            String at = path.isEmpty() ? descriptor.getName() : path + "." + descriptor.getName();
-            if (descriptor.isRepeated()) {
-                List<?> values = (List<?>) field.getValue();
-                for (int i = 0; i < values.size(); i++) {
-                    visit((Message) values.get(i), at + "[" + i + "]", violations);
+        for (FieldDescriptor field : timestampPaths(message.getDescriptorForType())) {
+            if (field.isRepeated()) {
+                int count = message.getRepeatedFieldCount(field);
+                for (int i = 0; i < count; i++) {
+                    visit(
+                            (Message) message.getRepeatedField(field, i),
+                            new Path(path, field.getName(), i),
+                            violations);
                 }
-            } else {
-                visit((Message) field.getValue(), at, violations);
+            } else if (message.hasField(field)) {
+                visit(
+                        (Message) message.getField(field),
+                        new Path(path, field.getName(), -1),
+                        violations);
             }
         }
     }
 
+    /** Where a message sits in the request; spelled out only for a violation. */
+    private record Path(Path parent, String field, int index) {
+        static String text(Path path) {
+            if (path == null) {
+                return "";
+            }
+            String parent = text(path.parent);
+            return (parent.isEmpty() ? "" : parent + ".")
+                    + path.field
+                    + (path.index < 0 ? "" : "[" + path.index + "]");
+        }
+    }
+
     private static boolean isTimestamp(Descriptor type) {
-        return type.getFullName().equals(Timestamp.getDescriptor().getFullName());
+        return type == Timestamp.getDescriptor()
+                || type.getFullName().equals(Timestamp.getDescriptor().getFullName());
     }
 
     private static Timestamp asTimestamp(Message message) {
@@ -107,9 +123,20 @@ public class TimestampGuard implements ServerInterceptor, Prioritized {
         return copy.build();
     }
 
-    /** Whether the type is or holds a Timestamp at any depth; known per type once. */
-    private static boolean holdsTimestamps(Descriptor type) {
-        return HOLDS_TIMESTAMPS.computeIfAbsent(type, t -> holdsTimestamps(t, new HashSet<>()));
+    /** The type's message fields (maps aside) that are or hold a Timestamp; known per type once. */
+    private static List<FieldDescriptor> timestampPaths(Descriptor type) {
+        return TIMESTAMP_PATHS.computeIfAbsent(
+                type,
+                t ->
+                        t.getFields().stream()
+                                .filter(
+                                        f ->
+                                                f.getJavaType() == FieldDescriptor.JavaType.MESSAGE
+                                                        && !f.isMapField()
+                                                        && holdsTimestamps(
+                                                                f.getMessageType(),
+                                                                new HashSet<>()))
+                                .toList());
     }
 
     private static boolean holdsTimestamps(Descriptor type, Set<Descriptor> seen) {

@@ -2,7 +2,17 @@ package dev.rtcsuite.platform.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.DescriptorProtos.DescriptorProto;
+import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;
+import com.google.protobuf.DescriptorProtos.FieldDescriptorProto.Label;
+import com.google.protobuf.DescriptorProtos.FieldDescriptorProto.Type;
+import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FileDescriptor;
+import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.Timestamp;
+import com.google.type.Interval;
+import com.google.type.IntervalProto;
 import dev.rtcsuite.platform.error.FieldViolation;
 import dev.rtcsuite.platform.error.ServiceException;
 import org.junit.jupiter.api.Test;
@@ -18,7 +28,7 @@ class TimestampGuardTest {
         assertThat(TimestampGuard.check(VALID)).isEmpty();
         assertThat(
                         TimestampGuard.check(
-                                com.google.type.Interval.newBuilder()
+                                Interval.newBuilder()
                                         .setStartTime(VALID)
                                         .setEndTime(VALID)
                                         .build()))
@@ -27,8 +37,8 @@ class TimestampGuardTest {
 
     @Test
     void nanosOutOfRangeOrAYearAfter9999AreRefusedWithTheirPath() {
-        com.google.type.Interval interval =
-                com.google.type.Interval.newBuilder()
+        Interval interval =
+                Interval.newBuilder()
                         .setStartTime(VALID.toBuilder().setNanos(1_500_000_000))
                         .setEndTime(Timestamp.newBuilder().setSeconds(253_402_300_800L))
                         .build();
@@ -40,6 +50,57 @@ class TimestampGuardTest {
                 .containsExactly("start_time", "end_time");
         assertThat(failure.violations())
                 .allSatisfy(v -> assertThat(v.description()).isEqualTo(ProtoTime.VALID_RANGE));
+    }
+
+    @Test
+    void anInvalidTimeInsideARepeatedFieldIsNamedWithItsIndex() throws Exception {
+        // message Batch { string note = 1; repeated google.type.Interval intervals = 2; }
+        FileDescriptor file =
+                FileDescriptor.buildFrom(
+                        FileDescriptorProto.newBuilder()
+                                .setName("timestamp_guard_test.proto")
+                                .setPackage("test")
+                                .addDependency("google/type/interval.proto")
+                                .addMessageType(
+                                        DescriptorProto.newBuilder()
+                                                .setName("Batch")
+                                                .addField(
+                                                        field("note", 1, Type.TYPE_STRING, null)
+                                                                .setLabel(Label.LABEL_OPTIONAL))
+                                                .addField(
+                                                        field(
+                                                                        "intervals",
+                                                                        2,
+                                                                        Type.TYPE_MESSAGE,
+                                                                        ".google.type.Interval")
+                                                                .setLabel(Label.LABEL_REPEATED)))
+                                .build(),
+                        new FileDescriptor[] {IntervalProto.getDescriptor()});
+        Descriptor batch = file.findMessageTypeByName("Batch");
+        Interval valid = Interval.newBuilder().setStartTime(VALID).setEndTime(VALID).build();
+        DynamicMessage request =
+                DynamicMessage.newBuilder(batch)
+                        .setField(batch.findFieldByName("note"), "two intervals")
+                        .addRepeatedField(batch.findFieldByName("intervals"), valid)
+                        .addRepeatedField(
+                                batch.findFieldByName("intervals"),
+                                valid.toBuilder()
+                                        .setEndTime(VALID.toBuilder().setNanos(-1))
+                                        .build())
+                        .build();
+
+        ServiceException failure = TimestampGuard.check(request).orElseThrow();
+
+        assertThat(failure.violations())
+                .extracting(FieldViolation::field)
+                .containsExactly("intervals[1].end_time");
+    }
+
+    private static FieldDescriptorProto.Builder field(
+            String name, int number, Type type, String typeName) {
+        FieldDescriptorProto.Builder field =
+                FieldDescriptorProto.newBuilder().setName(name).setNumber(number).setType(type);
+        return typeName == null ? field : field.setTypeName(typeName);
     }
 
     @Test

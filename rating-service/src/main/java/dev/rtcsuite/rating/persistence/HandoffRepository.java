@@ -20,13 +20,22 @@ public class HandoffRepository {
         this.jdbc = jdbc;
     }
 
-    /** Apps with base-service buckets before {@code closeUntil} that are not handed off yet. */
+    /**
+     * Apps with base-service buckets before {@code closeUntil} that are not handed off yet. Runs
+     * every few seconds, so it reads index entries per app, not the table: the apps one index step
+     * each (a skip scan), then one probe per app from its watermark on. (A DISTINCT over the table
+     * read every bucket ever rated: 4.5 s per run at 5.6 M buckets.)
+     */
     public List<Long> appsWithOpenIntervals(Instant closeUntil) {
         return jdbc.query(
-                "SELECT DISTINCT r.sdk_app_id FROM rated_usage r LEFT JOIN handoff_watermark w ON"
-                        + " w.sdk_app_id = r.sdk_app_id WHERE r.item = 'BASE_SERVICE' AND"
-                        + " r.bucket_start < ? AND (w.closed_until IS NULL OR r.bucket_start >="
-                        + " w.closed_until)",
+                "WITH RECURSIVE apps(app) AS ((SELECT sdk_app_id FROM rated_usage ORDER BY"
+                        + " sdk_app_id LIMIT 1) UNION ALL SELECT (SELECT r.sdk_app_id FROM"
+                        + " rated_usage r WHERE r.sdk_app_id > a.app ORDER BY r.sdk_app_id LIMIT 1)"
+                        + " FROM apps a WHERE a.app IS NOT NULL) SELECT a.app FROM apps a LEFT JOIN"
+                        + " handoff_watermark w ON w.sdk_app_id = a.app WHERE a.app IS NOT NULL AND"
+                        + " EXISTS (SELECT FROM rated_usage r WHERE r.sdk_app_id = a.app AND r.item ="
+                        + " 'BASE_SERVICE' AND r.bucket_start < ? AND r.bucket_start >="
+                        + " coalesce(w.closed_until, '-infinity'))",
                 rows -> rows.getLong(1),
                 closeUntil);
     }

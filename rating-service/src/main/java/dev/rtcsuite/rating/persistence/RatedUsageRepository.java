@@ -19,6 +19,11 @@ public class RatedUsageRepository {
 
     private static final String UNTIERED = "-";
 
+    /** The columns of a rated row, in the order of {@link #rows}. */
+    private static final String COLUMNS =
+            "sdk_app_id bigint, bucket_start timestamptz, item text, tier text, above_4k boolean,"
+                    + " free boolean, subject text, seconds bigint";
+
     private static final String INSERT =
             "INSERT INTO rated_usage (sdk_app_id, bucket_start, item, tier, above_4k, free, subject,"
                     + " seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
@@ -67,7 +72,7 @@ public class RatedUsageRepository {
                 subjects.stream().map(s -> s.to().toString()).toArray(String[]::new));
         List<Object[]> rows = new ArrayList<>();
         subjects.forEach(s -> rows.addAll(rows(s.sdkAppId(), s.subject(), s.buckets())));
-        jdbc.batch(INSERT, rows);
+        jdbc.insertRows("rated_usage", COLUMNS, rows);
     }
 
     /**

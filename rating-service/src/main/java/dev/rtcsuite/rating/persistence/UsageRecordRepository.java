@@ -25,16 +25,24 @@ public class UsageRecordRepository {
                     + " sender_user_id, stream_type, width, height, subject_id, recording_type,"
                     + " input_role, output_codec, video_type, resume_wait, format_count, quantity";
 
-    /** One array per column; timestamps and dates travel as ISO-8601 text. */
+    /**
+     * One array per column; times travel as epoch seconds (facts are in whole seconds) and dates as
+     * epoch days, so neither side formats or parses text for them.
+     */
     private static final String INSERT_ABSENT =
             "INSERT INTO usage_record ("
                     + COLUMNS
-                    + ", received_time) SELECT u.*, ?::timestamptz FROM unnest(?::bigint[],"
-                    + " ?::text[], ?::text[], ?::text[]::timestamptz[], ?::text[]::timestamptz[],"
-                    + " ?::text[]::date[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[],"
-                    + " ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
-                    + " ?::boolean[], ?::int[], ?::bigint[]) AS u ON CONFLICT DO NOTHING RETURNING"
-                    + " sdk_app_id, idempotency_key";
+                    + ", received_time) SELECT u.app, u.key, u.kind, to_timestamp(u.start_s),"
+                    + " to_timestamp(u.end_s), date '1970-01-01' + u.day, u.room, u.usr, u.sender,"
+                    + " u.stream, u.width, u.height, u.subject, u.rec_type, u.role, u.codec,"
+                    + " u.video, u.resume, u.formats, u.quantity, ?::timestamptz FROM"
+                    + " unnest(?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[],"
+                    + " ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::int[],"
+                    + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[],"
+                    + " ?::int[], ?::bigint[]) AS u(app, key, kind, start_s, end_s, day, room, usr,"
+                    + " sender, stream, width, height, subject, rec_type, role, codec, video,"
+                    + " resume, formats, quantity) ON CONFLICT DO NOTHING RETURNING sdk_app_id,"
+                    + " idempotency_key";
 
     /**
      * Quantity facts (legacy peaks, storage, traffic) that may touch a day; no fact spans more than
@@ -78,24 +86,25 @@ public class UsageRecordRepository {
      * now, in batch order (of keys repeated inside the batch, the first).
      */
     public List<UsageRecord> insertAbsent(List<UsageRecord> batch) {
-        Map<String, UsageRecord> distinct = new LinkedHashMap<>();
-        batch.forEach(r -> distinct.putIfAbsent(r.sdkAppId() + "/" + r.idempotencyKey(), r));
+        Map<StoredKey, UsageRecord> distinct = new LinkedHashMap<>();
+        batch.forEach(
+                r -> distinct.putIfAbsent(new StoredKey(r.sdkAppId(), r.idempotencyKey()), r));
         if (distinct.isEmpty()) {
             return List.of();
         }
         List<UsageRow> rows = distinct.values().stream().map(UsageRow::of).toList();
-        Set<String> stored =
+        Set<StoredKey> stored =
                 new HashSet<>(
                         jdbc.query(
                                 INSERT_ABSENT,
-                                row -> row.getLong(1) + "/" + row.getString(2),
+                                row -> new StoredKey(row.getLong(1), row.getString(2)),
                                 clock.instant(),
                                 column(rows, UsageRow::sdkAppId, Long[]::new),
                                 column(rows, UsageRow::idempotencyKey, String[]::new),
                                 column(rows, UsageRow::kind, String[]::new),
-                                column(rows, r -> text(r.startTime()), String[]::new),
-                                column(rows, r -> text(r.endTime()), String[]::new),
-                                column(rows, r -> text(r.usageDate()), String[]::new),
+                                column(rows, r -> epochSecond(r.startTime()), Long[]::new),
+                                column(rows, r -> epochSecond(r.endTime()), Long[]::new),
+                                column(rows, r -> epochDay(r.usageDate()), Integer[]::new),
                                 column(rows, UsageRow::room, String[]::new),
                                 column(rows, UsageRow::userId, String[]::new),
                                 column(rows, UsageRow::senderUserId, String[]::new),
@@ -137,8 +146,12 @@ public class UsageRecordRepository {
         return rows.stream().map(value).toArray(array);
     }
 
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
+    private static Long epochSecond(Instant time) {
+        return time == null ? null : time.getEpochSecond();
+    }
+
+    private static Integer epochDay(LocalDate date) {
+        return date == null ? null : Math.toIntExact(date.toEpochDay());
     }
 
     /**
