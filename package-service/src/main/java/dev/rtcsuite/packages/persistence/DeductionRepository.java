@@ -247,15 +247,28 @@ public class DeductionRepository {
 
     /**
      * The base-service overflow of billing days not settled yet, in {@code currency}: the estimate
-     * of postpaid charges a balance shows before settlement.
+     * of postpaid charges a balance shows before settlement. Every balance reads it, so it costs
+     * one index step per day the account ever overflowed, plus the overflow of the open days; not a
+     * read of every deduction the account ever had (which a sum over the account was).
      */
     public java.math.BigDecimal unsettledOverflow(UUID accountId, Currency currency) {
         return jdbc.query(
-                        "SELECT coalesce(sum(d.postpaid_amount), 0) FROM deduction d WHERE"
-                                + " d.account_id = ? AND d.currency = ? AND NOT EXISTS (SELECT 1"
-                                + " FROM settled_day s WHERE s.account_id = d.account_id AND"
-                                + " s.billing_day = d.billing_day)",
+                        "WITH RECURSIVE days(day) AS ((SELECT billing_day FROM deduction WHERE"
+                                + " account_id = ? AND postpaid_amount <> 0 ORDER BY billing_day"
+                                + " LIMIT 1) UNION ALL SELECT (SELECT d.billing_day FROM deduction"
+                                + " d WHERE d.account_id = ? AND d.postpaid_amount <> 0 AND"
+                                + " d.billing_day > days.day ORDER BY d.billing_day LIMIT 1) FROM"
+                                + " days WHERE days.day IS NOT NULL) SELECT"
+                                + " coalesce(sum(o.postpaid_amount), 0) FROM (SELECT day FROM days"
+                                + " WHERE day IS NOT NULL AND NOT EXISTS (SELECT 1 FROM settled_day"
+                                + " s WHERE s.account_id = ? AND s.billing_day = days.day)) unsettled"
+                                + " CROSS JOIN LATERAL (SELECT d.postpaid_amount FROM deduction d"
+                                + " WHERE d.account_id = ? AND d.billing_day = unsettled.day AND"
+                                + " d.postpaid_amount <> 0 AND d.currency = ? OFFSET 0) o",
                         row -> row.getBigDecimal(1),
+                        accountId,
+                        accountId,
+                        accountId,
                         accountId,
                         currency.getCurrencyCode())
                 .getFirst();

@@ -205,6 +205,23 @@ class SettlementAndArrearsTest {
     }
 
     @Test
+    void unsettledChargesAreTheOverflowOfEveryDayNotSettledYetWhateverTheOrderOfSettling() {
+        // SPEC P-5: 1,000 HD minutes overflow at 0.028 a day, on three days.
+        Accounts account = postpaidAccountWithOverflow("2023-12-04", "0.00");
+        clock.set(Instant.parse("2023-12-06T16:00:00Z")); // the three days are over
+        account.deduct("2023-12-05", ResolutionTier.RESOLUTION_TIER_HD, 120, 1_000);
+        account.deduct("2023-12-06", ResolutionTier.RESOLUTION_TIER_HD, 120, 1_000);
+        assertThat(unsettled(account)).isEqualByComparingTo("84.00");
+
+        settle(account, "2023-12-05");
+        assertThat(unsettled(account)).isEqualByComparingTo("56.00");
+        settle(account, "2023-12-04");
+        assertThat(unsettled(account)).isEqualByComparingTo("28.00");
+        settle(account, "2023-12-06");
+        assertThat(unsettled(account)).isEqualByComparingTo("0");
+    }
+
+    @Test
     void everyDayOfAPostpaidAccountIsSettledAlsoOneWithOnlyValueAddedUsage() {
         // SPEC P-5: each billing day's postpaid charges, every value-added item included, are
         // settled the next day. No deduction ever happens here: the trial still covers base
