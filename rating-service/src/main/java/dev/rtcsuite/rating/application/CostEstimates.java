@@ -34,7 +34,7 @@ public class CostEstimates {
     public CostEstimate estimate(Scenario scenario, String accountId, String priceBookVersion) {
         Instant now = clock.instant();
         String account = accountId.isEmpty() ? "(estimate)" : accountId;
-        PriceCatalog catalog = priceBooks.catalog();
+        PriceCatalog catalog = priceBooks.catalogFor(account);
         if (!priceBookVersion.isEmpty()) {
             PriceBook book = priceBooks.get(priceBookVersion).book();
             catalog =

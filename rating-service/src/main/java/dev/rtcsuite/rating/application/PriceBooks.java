@@ -113,15 +113,19 @@ public class PriceBooks {
         return books.assignments(accountId, byVersion()).reversed();
     }
 
-    /** Every list book and contract assignment: what rating prices with. */
-    public PriceCatalog catalog() {
+    /**
+     * Every list book and the account's contract assignments: what rating prices the account with.
+     * (Only the account's: every day of every app is rated with it, and the assignments of all
+     * accounts grow with the customer base.)
+     */
+    public PriceCatalog catalogFor(String accountId) {
         List<StoredPriceBook> all = books.all();
         return new PriceCatalog(
                 all.stream()
                         .filter(b -> b.book().kind() == PriceBookKind.LIST)
                         .map(b -> new DatedPriceBook(b.effectiveFrom().orElseThrow(), b.book()))
                         .toList(),
-                books.assignments(null, byVersion(all)));
+                books.assignments(accountId, byVersion(all)));
     }
 
     /**
@@ -129,7 +133,7 @@ public class PriceBooks {
      * that book for the whole day (a LIST book replaces the list, a CONTRACT book the contract).
      */
     public PriceSource forDay(String accountId, Optional<String> rerateVersion) {
-        PriceCatalog catalog = catalog();
+        PriceCatalog catalog = catalogFor(accountId);
         PriceSource inForce = catalog.forAccount(accountId);
         if (rerateVersion.isEmpty()) {
             return inForce;

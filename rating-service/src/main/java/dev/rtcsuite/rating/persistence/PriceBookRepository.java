@@ -125,12 +125,11 @@ public class PriceBookRepository {
                 createdTime);
     }
 
-    /** Assignments in effective order, of one account or, when {@code account} is null, all. */
+    /** The account's assignments in effective order. */
     public List<ContractAssignment> assignments(String account, Map<String, PriceBook> books) {
         return jdbc.query(
                 "SELECT account_id, effective_time, price_book_version FROM contract_assignment"
-                        + " WHERE (CAST(? AS text) IS NULL OR account_id = ?) ORDER BY"
-                        + " effective_time",
+                        + " WHERE account_id = ? ORDER BY effective_time",
                 row -> {
                     String version = row.getString(3);
                     return version == null
@@ -138,7 +137,6 @@ public class PriceBookRepository {
                             : ContractAssignment.assign(
                                     row.getString(1), Jdbc.instant(row, 2), books.get(version));
                 },
-                account,
                 account);
     }
 
