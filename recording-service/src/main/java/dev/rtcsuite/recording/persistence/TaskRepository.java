@@ -132,13 +132,17 @@ public class TaskRepository {
                 room.key());
     }
 
-    /** Every task of the app that the recorder may still write, locked, oldest first. */
+    /**
+     * Every task of the app that the recorder may still write, locked, oldest first; such tasks
+     * have not ended (no end_time), which lets recording_task_room serve it.
+     */
     public List<StoredTask> lockLiveOfApp(long sdkAppId) {
         return jdbc.query(
                 "SELECT "
                         + COLUMNS
-                        + " FROM recording_task WHERE sdk_app_id = ? AND state IN ('PENDING',"
-                        + " 'RECORDING', 'INTERRUPTED') ORDER BY list_seq FOR UPDATE",
+                        + " FROM recording_task WHERE sdk_app_id = ? AND end_time IS NULL AND"
+                        + " state IN ('PENDING', 'RECORDING', 'INTERRUPTED') ORDER BY list_seq FOR"
+                        + " UPDATE",
                 TaskRepository::stored,
                 sdkAppId);
     }
@@ -171,17 +175,30 @@ public class TaskRepository {
                 sdkAppId);
     }
 
-    /** Tasks not ended, of one app (0 = all), in these states; for watchers and periodic work. */
+    /** Tasks in these states of one app (0 = all), for watchers and periodic work. */
     public List<StoredTask> inStates(Set<TaskState> states, long sdkAppId) {
-        return jdbc.query(
+        String[] names = states.stream().map(Enum::name).toArray(String[]::new);
+        String sql =
                 "SELECT "
                         + COLUMNS
-                        + " FROM recording_task WHERE state = ANY (?) AND (? = 0 OR sdk_app_id ="
-                        + " ?) ORDER BY list_seq",
+                        + " FROM recording_task WHERE state = ANY (?)"
+                        + unendedOnly(states);
+        if (sdkAppId == 0) {
+            return jdbc.query(sql + " ORDER BY list_seq", TaskRepository::stored, (Object) names);
+        }
+        return jdbc.query(
+                sql + " AND sdk_app_id = ? ORDER BY list_seq",
                 TaskRepository::stored,
-                states.stream().map(Enum::name).toArray(String[]::new),
-                sdkAppId,
+                names,
                 sdkAppId);
+    }
+
+    /**
+     * Tasks have an end time exactly when they have ended: saying so when only states of unended
+     * tasks are asked for lets the indexes of unended tasks serve the query, not every task ever.
+     */
+    private static String unendedOnly(Set<TaskState> states) {
+        return states.stream().anyMatch(TaskState::ended) ? "" : " AND end_time IS NULL";
     }
 
     /** Newest first, paged by list_seq. */
