@@ -92,6 +92,20 @@ public class DurableJobs {
                 .getFirst();
     }
 
+    /**
+     * Deletes up to {@code limit} jobs of the kind done before {@code finishedBefore}; returns how
+     * many. Replicas purging at once skip each other's rows.
+     */
+    public int purgeDone(String kind, Instant finishedBefore, int limit) {
+        return jdbc.update(
+                "DELETE FROM durable_job WHERE id IN (SELECT id FROM durable_job WHERE kind = ? AND"
+                        + " state = 'DONE' AND finished_time < ? ORDER BY finished_time LIMIT ? FOR"
+                        + " UPDATE SKIP LOCKED)",
+                kind,
+                finishedBefore,
+                limit);
+    }
+
     public Optional<JobView> find(String kind, String key) {
         return jdbc
                 .query(

@@ -29,6 +29,7 @@ class DurableJobsTest {
     private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
 
     @Inject DurableJobs jobs;
+    @Inject DoneJobs doneJobs;
     @Inject JobRunner runner;
     @Inject Jdbc jdbc;
     @Inject @Any Instance<JobHandler> handlers;
@@ -51,6 +52,24 @@ class DurableJobsTest {
         assertThat(done.state()).isEqualTo(JobState.DONE);
         assertThat(done.attempts()).isEqualTo(1);
         assertThat(done.finishedTime()).contains(T0.plusSeconds(30));
+    }
+
+    @Test
+    void doneJobsOfAKindThatKeepsThemForAWhileArePurgedAfterThatWhileOthersStay() {
+        String brief = prefix + "brief";
+        String kept = prefix + "kept";
+        schedule(TestHandlers.BRIEF, brief, "", T0);
+        schedule(TestHandlers.EFFECT, kept, "", T0);
+        runner.runDue(T0, 1_000);
+
+        doneJobs.purge(T0.plus(Duration.ofMinutes(59)));
+        assertThat(jobs.find(TestHandlers.BRIEF, brief)).isPresent();
+
+        assertThat(doneJobs.purge(T0.plus(Duration.ofMinutes(61)))).isPositive();
+        assertThat(jobs.find(TestHandlers.BRIEF, brief)).isEmpty();
+        assertThat(jobs.find(TestHandlers.EFFECT, kept).orElseThrow().state())
+                .isEqualTo(JobState.DONE);
+        assertThat(effects(brief)).isEqualTo(1);
     }
 
     @Test

@@ -14,6 +14,7 @@ final class TestHandlers {
     static final String FLAKY = "test.flaky";
     static final String FAILING = "test.failing";
     static final String SLOW = "test.slow";
+    static final String BRIEF = "test.brief";
 
     /** Keys of the slow jobs under way: a test waits here for one to start. */
     static final java.util.concurrent.BlockingQueue<String> SLOW_STARTED =
@@ -52,6 +53,31 @@ final class TestHandlers {
                 throw new IllegalStateException("interrupted", e);
             }
             writeEffect(jdbc, job);
+        }
+    }
+
+    /** Writes one effect per run; done jobs are kept an hour. */
+    @ApplicationScoped
+    static class Brief implements JobHandler {
+        private final Jdbc jdbc;
+
+        Brief(Jdbc jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @Override
+        public String kind() {
+            return BRIEF;
+        }
+
+        @Override
+        public void run(Job job) {
+            writeEffect(jdbc, job);
+        }
+
+        @Override
+        public java.util.Optional<Duration> keepDone() {
+            return java.util.Optional.of(Duration.ofHours(1));
         }
     }
 

@@ -12,6 +12,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,12 @@ public class UsageFolding implements JobHandler {
     @Override
     public String kind() {
         return KIND;
+    }
+
+    /** A job per acknowledged batch, under a fresh key: its row has no use once done. */
+    @Override
+    public Optional<Duration> keepDone() {
+        return Optional.of(Duration.ofDays(2));
     }
 
     @Override
