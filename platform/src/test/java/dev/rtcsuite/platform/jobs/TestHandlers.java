@@ -58,21 +58,14 @@ final class TestHandlers {
 
     /** Writes one effect per run; done jobs are kept an hour. */
     @ApplicationScoped
-    static class Brief implements JobHandler {
-        private final Jdbc jdbc;
-
+    static class Brief extends Effect {
         Brief(Jdbc jdbc) {
-            this.jdbc = jdbc;
+            super(jdbc);
         }
 
         @Override
         public String kind() {
             return BRIEF;
-        }
-
-        @Override
-        public void run(Job job) {
-            writeEffect(jdbc, job);
         }
 
         @Override
