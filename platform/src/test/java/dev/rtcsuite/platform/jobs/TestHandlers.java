@@ -58,14 +58,21 @@ final class TestHandlers {
 
     /** Writes one effect per run; done jobs are kept an hour. */
     @ApplicationScoped
-    static class Brief extends Effect {
+    static class Brief implements JobHandler {
+        private final Jdbc jdbc;
+
         Brief(Jdbc jdbc) {
-            super(jdbc);
+            this.jdbc = jdbc;
         }
 
         @Override
         public String kind() {
             return BRIEF;
+        }
+
+        @Override
+        public void run(Job job) {
+            writeEffect(jdbc, job);
         }
 
         @Override
