@@ -25,6 +25,9 @@ final class JobKinds {
     /** Hands one app's stored bytes of one billing day to rating-service; key app:day. */
     static final String STORAGE_REPORT = "recording.storage-report";
 
+    /** Deletes a reclaimed account's records, a chunk per job; key app:chunk. */
+    static final String RECLAIM_PURGE = "recording.reclaim-purge";
+
     static final byte[] NO_PAYLOAD = new byte[0];
 
     private JobKinds() {}

@@ -36,12 +36,19 @@ public class MediaIndex {
 
     private final FileRepository files;
     private final Apps apps;
+    private final ReclaimedAccounts reclaimed;
     private final RecordingSettings settings;
     private final Clock clock;
 
-    public MediaIndex(FileRepository files, Apps apps, RecordingSettings settings, Clock clock) {
+    public MediaIndex(
+            FileRepository files,
+            Apps apps,
+            ReclaimedAccounts reclaimed,
+            RecordingSettings settings,
+            Clock clock) {
         this.files = files;
         this.apps = apps;
+        this.reclaimed = reclaimed;
         this.settings = settings;
         this.clock = clock;
     }
@@ -91,12 +98,11 @@ public class MediaIndex {
                 .orElseThrow(() -> notFound(fileId));
     }
 
-    /** Refuses while the account is suspended; purges the files of a reclaimed account. */
+    /** Refuses while the account is suspended; purges a reclaimed account. */
     private void served(long sdkAppId) {
         AppStanding app = apps.known(sdkAppId);
         if (app.reclaimed()) {
-            QuarkusTransaction.requiringNew()
-                    .run(() -> files.deleteAllOf(sdkAppId, clock.instant()));
+            QuarkusTransaction.requiringNew().run(() -> reclaimed.purge(sdkAppId, clock.instant()));
         }
         apps.serving(sdkAppId);
     }

@@ -4,8 +4,6 @@ import dev.rtcsuite.recording.client.AppDirectory;
 import dev.rtcsuite.recording.client.ServiceStatusWatch;
 import dev.rtcsuite.recording.config.RecordingSettings;
 import dev.rtcsuite.recording.domain.ServiceStanding;
-import dev.rtcsuite.recording.persistence.ConfigRepository;
-import dev.rtcsuite.recording.persistence.FileRepository;
 import dev.rtcsuite.recording.persistence.TaskRepository;
 import dev.rtcsuite.recording.persistence.TaskRepository.StoredTask;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -24,9 +22,9 @@ import org.jboss.logging.Logger;
  * when an app goes out of service its running tasks stop at once — their files are transferred as
  * on any stop and the tasks end FAILED SERVICE_STOPPED — and when its account is reclaimed its
  * files and its recording configuration (callback address and signing key with it) are purged at
- * once. Task records stay: their files' rows and usage segments still account for storage and usage
- * already billed. (New tasks are refused and files are not served per request, from
- * GetServiceStatus; this is about what is already running or stored.)
+ * once, and its records a few days later ({@link ReclaimedAccounts}). (New tasks are refused and
+ * files are not served per request, from GetServiceStatus; this is about what is already running or
+ * stored.)
  *
  * <p>Nothing is lost to a missed message: each (re)connection of the watch, and a periodic
  * re-check, re-read the status of every app with running tasks. Every replica follows the watch; a
@@ -42,8 +40,7 @@ public class ServiceStatusFollower implements ServiceStatusWatch.Listener {
     private final AppDirectory directory;
     private final TaskRepository tasks;
     private final TaskChanges changes;
-    private final FileRepository files;
-    private final ConfigRepository configs;
+    private final ReclaimedAccounts reclaimed;
     private final RecordingSettings settings;
     private final Clock clock;
 
@@ -55,16 +52,14 @@ public class ServiceStatusFollower implements ServiceStatusWatch.Listener {
             AppDirectory directory,
             TaskRepository tasks,
             TaskChanges changes,
-            FileRepository files,
-            ConfigRepository configs,
+            ReclaimedAccounts reclaimed,
             RecordingSettings settings,
             Clock clock) {
         this.watch = watch;
         this.directory = directory;
         this.tasks = tasks;
         this.changes = changes;
-        this.files = files;
-        this.configs = configs;
+        this.reclaimed = reclaimed;
         this.settings = settings;
         this.clock = clock;
     }
@@ -135,13 +130,12 @@ public class ServiceStatusFollower implements ServiceStatusWatch.Listener {
             LOG.infof("task %s stopped: %s", task.task().id(), why);
         }
         if (standing.reclaimed()) {
-            int purged = files.deleteAllOf(standing.sdkAppId(), now);
-            boolean configured = configs.delete(standing.sdkAppId());
-            if (purged > 0 || configured) {
+            ReclaimedAccounts.Purged purged = reclaimed.purge(standing.sdkAppId(), now);
+            if (purged.files() > 0 || purged.configuration()) {
                 LOG.infof(
                         "%d file(s)%s of SdkAppId %d purged: its account was reclaimed",
-                        purged,
-                        configured ? " and the recording configuration" : "",
+                        purged.files(),
+                        purged.configuration() ? " and the recording configuration" : "",
                         standing.sdkAppId());
             }
         }

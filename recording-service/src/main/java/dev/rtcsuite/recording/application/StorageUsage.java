@@ -24,7 +24,7 @@ import java.time.temporal.ChronoUnit;
 @ApplicationScoped
 public class StorageUsage {
 
-    private static final int DAYS_BACK = 3;
+    static final int DAYS_BACK = 3;
 
     private final StorageTotals totals;
     private final DurableJobs jobs;

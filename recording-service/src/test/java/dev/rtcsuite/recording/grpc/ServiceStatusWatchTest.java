@@ -3,6 +3,13 @@ package dev.rtcsuite.recording.grpc;
 import static dev.rtcsuite.recording.testing.Recording.newApp;
 import static dev.rtcsuite.recording.testing.Recording.newRoom;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.startsWith;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.doNothing;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.verify;
 
 import com.google.protobuf.FieldMask;
 import dev.rtcsuite.packages.v1.ServiceStatus;
@@ -30,6 +37,7 @@ import dev.rtcsuite.recording.v1.RecordingTaskEndReason;
 import dev.rtcsuite.recording.v1.RecordingTaskState;
 import dev.rtcsuite.recording.v1.SearchMediaFilesRequest;
 import dev.rtcsuite.recording.v1.UpdateRecordingConfigRequest;
+import io.grpc.Status;
 import io.grpc.Status.Code;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.InjectMock;
@@ -56,9 +64,9 @@ import org.junit.jupiter.api.Test;
  * a stand-in package-service on a real port (GetServiceStatus, GetAccount and the watch all go over
  * gRPC): an app that goes out of service has its running tasks stopped — files transferred,
  * callbacks sent, tasks FAILED SERVICE_STOPPED — its new streams are not recorded and its files not
- * served; a reclaimed account's files and configuration are purged at once; a change missed while
- * the watch was down is applied when it reconnects; the arrears grace and late, older messages cut
- * nothing.
+ * served; a reclaimed account's files and configuration are purged at once and its records once its
+ * usage has reached rating-service; a change missed while the watch was down is applied when it
+ * reconnects; the arrears grace and late, older messages cut nothing.
  */
 @QuarkusTest
 @TestProfile(ServiceStatusWatchTest.WithFakePackageService.class)
@@ -235,6 +243,50 @@ class ServiceStatusWatchTest {
                 "the file is purged",
                 () -> fileRows.find(file.getFileId()).orElseThrow().state() == FileState.DELETED);
         assertThat(configRows.find(app)).isEmpty();
+    }
+
+    @Test
+    void aReclaimedAccountsRecordsArePurgedOnceItsUsageHasReachedRatingService() {
+        callbacksTo(app);
+        // rating-service is down: the task's usage report waits in the outbox
+        doThrow(Status.UNAVAILABLE.asRuntimeException()).when(reporter).send(anyString(), any());
+        recording.publish(app, room, "alice");
+        String alice = recording.onlyTask(app).getTaskId();
+        Instant start = clock.instant();
+        recording.recorder(alice, RecorderEventKind.RECORDER_EVENT_KIND_MEDIA_STARTED);
+        clock.advance(Duration.ofMinutes(3));
+        recording.unpublish(app, room, "alice");
+        String fileId =
+                recording
+                        .uploaded(alice, 0, FileFormat.FILE_FORMAT_HLS, start, clock.instant())
+                        .getFile()
+                        .getFileId();
+        runJobs();
+        assertThat(deliveries(app, CallbackEventType.CALLBACK_EVENT_TYPE_TASK_STARTED))
+                .containsExactly(alice);
+
+        packages.change(app, ServiceStatusReason.SERVICE_STATUS_REASON_RECLAIMED);
+        awaitTrue(
+                "the file is deleted at once",
+                () -> fileRows.find(fileId).orElseThrow().state() == FileState.DELETED);
+
+        // past the last storage sweep that could report the day of the reclaim
+        clock.advance(Duration.ofDays(4).plusHours(1));
+        runJobs();
+        assertThat(task(alice).getTaskId())
+                .as("the records wait while the usage has not reached rating-service")
+                .isEqualTo(alice);
+
+        doNothing().when(reporter).send(anyString(), any());
+        for (int round = 0; round < 2; round++) {
+            clock.advance(Duration.ofMinutes(15)); // past the retries' back-off
+            runJobs();
+        }
+
+        verify(reporter, atLeastOnce()).send(startsWith(alice + ":"), any());
+        assertThat(RpcError.of(() -> task(alice)).code()).isEqualTo(Code.NOT_FOUND);
+        assertThat(fileRows.find(fileId)).isEmpty();
+        assertThat(deliveries(app, CallbackEventType.CALLBACK_EVENT_TYPE_TASK_STARTED)).isEmpty();
     }
 
     @Test
