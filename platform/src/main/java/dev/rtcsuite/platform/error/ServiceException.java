@@ -17,6 +17,9 @@ public class ServiceException extends RuntimeException {
     /** The ErrorInfo reason when a database or a called service cannot be reached. */
     public static final String DEPENDENCY_UNAVAILABLE = "DEPENDENCY_UNAVAILABLE";
 
+    /** The ErrorInfo reason when a service sheds a call: it is at its limit of calls in flight. */
+    public static final String OVERLOADED = "OVERLOADED";
+
     private final ErrorKind kind;
     private final String reason;
     private final Map<String, String> metadata;
@@ -57,6 +60,18 @@ public class ServiceException extends RuntimeException {
                 DEPENDENCY_UNAVAILABLE,
                 message,
                 Map.of("dependency", dependency),
+                List.of());
+    }
+
+    /** The service already runs {@code maxInFlight} calls: retry with back-off. */
+    public static ServiceException overloaded(int maxInFlight) {
+        return new ServiceException(
+                ErrorKind.UNAVAILABLE,
+                OVERLOADED,
+                "The service is running its limit of "
+                        + maxInFlight
+                        + " calls at once; retry with back-off.",
+                Map.of("maxInFlight", Integer.toString(maxInFlight)),
                 List.of());
     }
 

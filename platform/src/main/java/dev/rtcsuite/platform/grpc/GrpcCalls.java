@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Runs the body of a unary RPC on a virtual thread and answers its result, or its failure mapped by
- * {@link GrpcErrors}.
+ * Runs the body of a unary RPC on a virtual thread, within the service's limit of calls at once,
+ * and answers its result, or its failure mapped by {@link GrpcErrors}.
  *
  * <p>Why not {@code @RunOnVirtualThread} on the RPC methods: in Quarkus 3.31 with the unified
  * HTTP/gRPC server, it defers the call's start so that a half-close can overtake the request
@@ -27,19 +27,23 @@ public class GrpcCalls {
     private final GrpcErrors errors;
     private final RequestIds requestIds;
     private final ExecutorService virtualThreads;
+    private final CallLimit limit;
 
     public GrpcCalls(
             @ConfigProperty(name = "rtcsuite.error-domain") String errorDomain,
             RequestIds requestIds,
-            @VirtualThreads ExecutorService virtualThreads) {
+            @VirtualThreads ExecutorService virtualThreads,
+            CallLimit limit) {
         this.errors = new GrpcErrors(errorDomain);
         this.requestIds = requestIds;
         this.virtualThreads = virtualThreads;
+        this.limit = limit;
     }
 
+    /** Runs {@code work} within the service's {@link CallLimit}. */
     public <T> Uni<T> answer(Supplier<T> work) {
         return Uni.createFrom()
-                .item(work)
+                .item(() -> limit.run(work))
                 .runSubscriptionOn(virtualThreads)
                 .onFailure()
                 .transform(errors::toStatusException);
