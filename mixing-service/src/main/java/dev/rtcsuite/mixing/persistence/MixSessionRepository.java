@@ -6,11 +6,11 @@ import dev.rtcsuite.mixing.domain.session.EndReason;
 import dev.rtcsuite.mixing.domain.session.MixSession;
 import dev.rtcsuite.mixing.domain.session.SessionState;
 import dev.rtcsuite.platform.persistence.Jdbc;
+import dev.rtcsuite.platform.persistence.ListQuerySql;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -152,41 +152,18 @@ public class MixSessionRepository {
 
     /** Newest first, paged by list_seq. */
     public List<Listed> list(ListQuery query) {
-        StringBuilder sql =
-                new StringBuilder("SELECT " + COLUMNS + " FROM mix_session WHERE sdk_app_id = ?");
-        List<Object> parameters = new ArrayList<>(List.of(query.sdkAppId()));
-        query.room()
-                .ifPresent(
-                        room -> {
-                            sql.append(" AND room_key = ?");
-                            parameters.add(room.key());
-                        });
-        if (!query.states().isEmpty()) {
-            sql.append(" AND state = ANY (?)");
-            parameters.add(query.states().stream().map(Enum::name).toArray(String[]::new));
-        }
-        query.createdFrom()
-                .ifPresent(
-                        from -> {
-                            sql.append(" AND create_time >= ?");
-                            parameters.add(from);
-                        });
-        query.createdBefore()
-                .ifPresent(
-                        before -> {
-                            sql.append(" AND create_time < ?");
-                            parameters.add(before);
-                        });
-        if (query.afterSeq() > 0) {
-            sql.append(" AND list_seq < ?");
-            parameters.add(query.afterSeq());
-        }
-        sql.append(" ORDER BY list_seq DESC LIMIT ?");
-        parameters.add(query.limit());
-        return jdbc.query(
-                sql.toString(),
-                row -> new Listed(row.getLong(19), session(row)),
-                parameters.toArray());
+        return new ListQuerySql(
+                        "SELECT " + COLUMNS + " FROM mix_session WHERE sdk_app_id = ?",
+                        query.sdkAppId())
+                .equal("room_key", query.room().map(Room::key))
+                .anyOf("state", query.states())
+                .within("create_time", query.createdFrom(), query.createdBefore())
+                .page(
+                        jdbc,
+                        query.afterSeq(),
+                        true,
+                        query.limit(),
+                        row -> new Listed(row.getLong(19), session(row)));
     }
 
     /** Sessions a watcher starts with: in these states, of one app (0 = all). */

@@ -54,35 +54,69 @@ public class DeductionRepository {
      * recorded already.
      */
     public boolean insert(Deduction d, String priceBookVersion) {
-        UsageKey key = d.key();
         int inserted =
                 jdbc.update(
                         "INSERT INTO deduction (deduction_id, account_id, sdk_app_id, billing_day,"
                                 + " item, tier, interval_index, kind, usage_minutes,"
                                 + " postpaid_numerator, postpaid_denominator, postpaid_minutes,"
                                 + " postpaid_amount, unit_price, currency, price_book_version,"
-                                + " create_time) VALUES (?, ?, ?, ?, 'BASE_SERVICE', ?, ?, ?, ?, ?,"
-                                + " ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                        d.deductionId(),
-                        d.accountId(),
-                        key.sdkAppId(),
-                        Date.valueOf(key.billingDay()),
-                        key.tier().name(),
-                        key.intervalIndex(),
-                        d.kind().name(),
-                        d.usageMinutes(),
-                        d.postpaidUsageMinutes().numerator(),
-                        d.postpaidUsageMinutes().denominator(),
-                        d.postpaidUsageMinutes().toDecimal(),
-                        d.postpaidAmount().amount(),
-                        d.unitPrice().amount(),
-                        d.unitPrice().currency().getCurrencyCode(),
-                        priceBookVersion,
-                        d.createTime());
+                                + " create_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                                + " ?, ?, ?) ON CONFLICT DO NOTHING",
+                        header(d, priceBookVersion));
         if (inserted == 0) {
             return false;
         }
         List<Object[]> parts = new ArrayList<>();
+        addParts(d, parts);
+        jdbc.insertRows("deduction_part", PART_COLUMNS, parts);
+        return true;
+    }
+
+    /** Appends many deductions (INTERVAL keys not recorded yet: the caller checked, locked). */
+    public void insertAll(List<Deduction> all, List<String> priceBookVersions) {
+        List<Object[]> headers = new ArrayList<>();
+        List<Object[]> parts = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            headers.add(header(all.get(i), priceBookVersions.get(i)));
+            addParts(all.get(i), parts);
+        }
+        jdbc.insertRows(
+                "deduction",
+                "deduction_id uuid, account_id uuid, sdk_app_id bigint, billing_day date, item"
+                        + " text, tier text, interval_index int, kind text, usage_minutes bigint,"
+                        + " postpaid_numerator bigint, postpaid_denominator bigint,"
+                        + " postpaid_minutes numeric, postpaid_amount numeric, unit_price numeric,"
+                        + " currency text, price_book_version text, create_time timestamptz",
+                headers);
+        jdbc.insertRows("deduction_part", PART_COLUMNS, parts);
+    }
+
+    /** The deduction's row, in the column order of both inserts. */
+    private static Object[] header(Deduction d, String priceBookVersion) {
+        UsageKey key = d.key();
+        return new Object[] {
+            d.deductionId(),
+            d.accountId(),
+            key.sdkAppId(),
+            Date.valueOf(key.billingDay()),
+            "BASE_SERVICE",
+            key.tier().name(),
+            key.intervalIndex(),
+            d.kind().name(),
+            d.usageMinutes(),
+            d.postpaidUsageMinutes().numerator(),
+            d.postpaidUsageMinutes().denominator(),
+            d.postpaidUsageMinutes().toDecimal(),
+            d.postpaidAmount().amount(),
+            d.unitPrice().amount(),
+            d.unitPrice().currency().getCurrencyCode(),
+            priceBookVersion,
+            d.createTime()
+        };
+    }
+
+    /** The rows of the deduction's package parts, numbered in order. */
+    private static void addParts(Deduction d, List<Object[]> parts) {
         int position = 0;
         for (PackageDeduction part : d.packageDeductions()) {
             parts.add(
@@ -98,62 +132,6 @@ public class DeductionRepository {
                         part.minutesAfter()
                     });
         }
-        jdbc.insertRows("deduction_part", PART_COLUMNS, parts);
-        return true;
-    }
-
-    /** Appends many deductions (INTERVAL keys not recorded yet: the caller checked, locked). */
-    public void insertAll(List<Deduction> all, List<String> priceBookVersions) {
-        List<Object[]> headers = new ArrayList<>();
-        List<Object[]> parts = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            Deduction d = all.get(i);
-            UsageKey key = d.key();
-            headers.add(
-                    new Object[] {
-                        d.deductionId(),
-                        d.accountId(),
-                        key.sdkAppId(),
-                        Date.valueOf(key.billingDay()),
-                        "BASE_SERVICE",
-                        key.tier().name(),
-                        key.intervalIndex(),
-                        d.kind().name(),
-                        d.usageMinutes(),
-                        d.postpaidUsageMinutes().numerator(),
-                        d.postpaidUsageMinutes().denominator(),
-                        d.postpaidUsageMinutes().toDecimal(),
-                        d.postpaidAmount().amount(),
-                        d.unitPrice().amount(),
-                        d.unitPrice().currency().getCurrencyCode(),
-                        priceBookVersions.get(i),
-                        d.createTime()
-                    });
-            int position = 0;
-            for (PackageDeduction part : d.packageDeductions()) {
-                parts.add(
-                        new Object[] {
-                            d.deductionId(),
-                            position++,
-                            part.packageId(),
-                            part.ratio(),
-                            part.packageMinutes(),
-                            part.usageMinutes().numerator(),
-                            part.usageMinutes().denominator(),
-                            part.minutesBefore(),
-                            part.minutesAfter()
-                        });
-            }
-        }
-        jdbc.insertRows(
-                "deduction",
-                "deduction_id uuid, account_id uuid, sdk_app_id bigint, billing_day date, item"
-                        + " text, tier text, interval_index int, kind text, usage_minutes bigint,"
-                        + " postpaid_numerator bigint, postpaid_denominator bigint,"
-                        + " postpaid_minutes numeric, postpaid_amount numeric, unit_price numeric,"
-                        + " currency text, price_book_version text, create_time timestamptz",
-                headers);
-        jdbc.insertRows("deduction_part", PART_COLUMNS, parts);
     }
 
     /** The INTERVAL deductions recorded for any of {@code keys}, in one query. */

@@ -326,12 +326,13 @@ public class RecordingGrpcService extends MutinyRecordingServiceGrpc.RecordingSe
                                     checks);
                     checks.length(request.getUserId(), 0, 32, "user_id")
                             .length(request.getRecordId(), 0, 64, "record_id");
-                    RecordingRequests.timeRange(
-                            request.hasStartTime(),
-                            request.getStartTime(),
-                            request.hasEndTime(),
-                            request.getEndTime(),
-                            checks);
+                    RecordingRequests.TimeRange created =
+                            RecordingRequests.timeRange(
+                                    request.hasStartTime(),
+                                    request.getStartTime(),
+                                    request.hasEndTime(),
+                                    request.getEndTime(),
+                                    checks);
                     checks.throwIfInvalid();
                     PageRequest page = BoundPages.request(request);
                     List<TaskRepository.Listed> listed =
@@ -343,10 +344,8 @@ public class RecordingGrpcService extends MutinyRecordingServiceGrpc.RecordingSe
                                             states,
                                             kinds,
                                             request.getRecordId(),
-                                            RecordingRequests.time(
-                                                    request.hasStartTime(), request.getStartTime()),
-                                            RecordingRequests.time(
-                                                    request.hasEndTime(), request.getEndTime()),
+                                            created.from(),
+                                            created.before(),
                                             page.after(),
                                             page.size() + 1));
                     ListRecordingTasksResponse.Builder response =
@@ -497,12 +496,13 @@ public class RecordingGrpcService extends MutinyRecordingServiceGrpc.RecordingSe
                                     "event_types",
                                     "known event types only",
                                     checks);
-                    RecordingRequests.timeRange(
-                            request.hasStartTime(),
-                            request.getStartTime(),
-                            request.hasEndTime(),
-                            request.getEndTime(),
-                            checks);
+                    RecordingRequests.TimeRange created =
+                            RecordingRequests.timeRange(
+                                    request.hasStartTime(),
+                                    request.getStartTime(),
+                                    request.hasEndTime(),
+                                    request.getEndTime(),
+                                    checks);
                     checks.throwIfInvalid();
                     PageRequest page = BoundPages.request(request);
                     List<CallbackRepository.Listed> listed =
@@ -511,10 +511,8 @@ public class RecordingGrpcService extends MutinyRecordingServiceGrpc.RecordingSe
                                             request.getSdkAppId(),
                                             states,
                                             types,
-                                            RecordingRequests.time(
-                                                    request.hasStartTime(), request.getStartTime()),
-                                            RecordingRequests.time(
-                                                    request.hasEndTime(), request.getEndTime()),
+                                            created.from(),
+                                            created.before(),
                                             page.after(),
                                             page.size() + 1));
                     ListCallbackDeliveriesResponse.Builder response =

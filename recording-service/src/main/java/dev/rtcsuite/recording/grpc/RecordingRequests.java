@@ -74,19 +74,27 @@ final class RecordingRequests {
 
     /** An optional time filter. */
     /** A filter's time range: its end, when both are given, not before its start. */
-    static void timeRange(
+    /** A creation-time filter of a list request: from ≤ time < before, each bound optional. */
+    record TimeRange(Optional<Instant> from, Optional<Instant> before) {}
+
+    /** The request's start_time … end_time filter; an end before the start is named. */
+    static TimeRange timeRange(
             boolean hasStart,
             com.google.protobuf.Timestamp start,
             boolean hasEnd,
             com.google.protobuf.Timestamp end,
             FieldChecks checks) {
+        TimeRange range = new TimeRange(time(hasStart, start), time(hasEnd, end));
         checks.check(
-                !hasStart || !hasEnd || !ProtoTime.instant(end).isBefore(ProtoTime.instant(start)),
+                range.from().isEmpty()
+                        || range.before().isEmpty()
+                        || !range.before().get().isBefore(range.from().get()),
                 "end_time",
                 "must not be before start_time");
+        return range;
     }
 
-    static Optional<Instant> time(boolean present, com.google.protobuf.Timestamp time) {
+    private static Optional<Instant> time(boolean present, com.google.protobuf.Timestamp time) {
         return present ? Optional.of(ProtoTime.instant(time)) : Optional.empty();
     }
 

@@ -1,13 +1,13 @@
 package dev.rtcsuite.recording.persistence;
 
 import dev.rtcsuite.platform.persistence.Jdbc;
+import dev.rtcsuite.platform.persistence.ListQuerySql;
 import dev.rtcsuite.recording.domain.callback.CallbackDelivery;
 import dev.rtcsuite.recording.domain.callback.CallbackEventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -116,40 +116,18 @@ public class CallbackRepository {
 
     /** Newest first, paged by list_seq. */
     public List<Listed> list(ListQuery query) {
-        StringBuilder sql =
-                new StringBuilder(
-                        "SELECT " + COLUMNS + " FROM callback_delivery WHERE sdk_app_id = ?");
-        List<Object> parameters = new ArrayList<>(List.of(query.sdkAppId()));
-        if (!query.states().isEmpty()) {
-            sql.append(" AND state = ANY (?)");
-            parameters.add(query.states().stream().map(Enum::name).toArray(String[]::new));
-        }
-        if (!query.types().isEmpty()) {
-            sql.append(" AND event_type = ANY (?)");
-            parameters.add(query.types().stream().map(Enum::name).toArray(String[]::new));
-        }
-        query.createdFrom()
-                .ifPresent(
-                        from -> {
-                            sql.append(" AND create_time >= ?");
-                            parameters.add(from);
-                        });
-        query.createdBefore()
-                .ifPresent(
-                        before -> {
-                            sql.append(" AND create_time < ?");
-                            parameters.add(before);
-                        });
-        if (query.afterSeq() > 0) {
-            sql.append(" AND list_seq < ?");
-            parameters.add(query.afterSeq());
-        }
-        sql.append(" ORDER BY list_seq DESC LIMIT ?");
-        parameters.add(query.limit());
-        return jdbc.query(
-                sql.toString(),
-                row -> new Listed(row.getLong(17), delivery(row)),
-                parameters.toArray());
+        return new ListQuerySql(
+                        "SELECT " + COLUMNS + " FROM callback_delivery WHERE sdk_app_id = ?",
+                        query.sdkAppId())
+                .anyOf("state", query.states())
+                .anyOf("event_type", query.types())
+                .within("create_time", query.createdFrom(), query.createdBefore())
+                .page(
+                        jdbc,
+                        query.afterSeq(),
+                        true,
+                        query.limit(),
+                        row -> new Listed(row.getLong(17), delivery(row)));
     }
 
     private static CallbackDelivery delivery(ResultSet row) throws SQLException {

@@ -1,6 +1,7 @@
 package dev.rtcsuite.recording.persistence;
 
 import dev.rtcsuite.platform.persistence.Jdbc;
+import dev.rtcsuite.platform.persistence.ListQuerySql;
 import dev.rtcsuite.recording.domain.FileFormat;
 import dev.rtcsuite.recording.domain.Room;
 import dev.rtcsuite.recording.domain.StreamType;
@@ -12,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -128,62 +128,38 @@ public class FileRepository {
 
     /** A page of a search, in creation order either way; DELETED files are never returned. */
     public List<Listed> search(MediaQuery query) {
-        StringBuilder sql =
-                new StringBuilder(
+        ListQuerySql sql =
+                new ListQuerySql(
                         "SELECT "
                                 + COLUMNS
-                                + " FROM media_file WHERE sdk_app_id = ? AND state <> 'DELETED'");
-        List<Object> parameters = new ArrayList<>(List.of(query.sdkAppId()));
+                                + " FROM media_file WHERE sdk_app_id = ? AND state <> 'DELETED'",
+                        query.sdkAppId());
         if (!query.namePrefix().isEmpty()) {
-            sql.append(" AND starts_with(name, ?)");
-            parameters.add(query.namePrefix());
+            sql.and("starts_with(name, ?)", query.namePrefix());
         }
         if (!query.text().isEmpty()) {
-            sql.append(
-                    " AND (strpos(lower(name), ?) > 0 OR strpos(lower(user_id), ?) > 0 OR"
+            String text = query.text().toLowerCase(Locale.ROOT);
+            sql.and(
+                    "(strpos(lower(name), ?) > 0 OR strpos(lower(user_id), ?) > 0 OR"
                             + " strpos(lower(stream_id), ?) > 0 OR"
                             + " strpos(lower(user_define_record_id), ?) > 0 OR"
-                            + " strpos(lower(record_id), ?) > 0)");
-            String text = query.text().toLowerCase(Locale.ROOT);
-            for (int i = 0; i < 5; i++) {
-                parameters.add(text);
-            }
+                            + " strpos(lower(record_id), ?) > 0)",
+                    text,
+                    text,
+                    text,
+                    text,
+                    text);
         }
-        if (!query.streamId().isEmpty()) {
-            sql.append(" AND stream_id = ?");
-            parameters.add(query.streamId());
-        }
-        query.startFrom()
-                .ifPresent(
-                        from -> {
-                            sql.append(" AND start_time >= ?");
-                            parameters.add(from);
-                        });
-        query.startBefore()
-                .ifPresent(
-                        before -> {
-                            sql.append(" AND start_time < ?");
-                            parameters.add(before);
-                        });
-        if (!query.formats().isEmpty()) {
-            sql.append(" AND format = ANY (?)");
-            parameters.add(query.formats().stream().map(Enum::name).toArray(String[]::new));
-        }
-        if (!query.storageSubApp().isEmpty()) {
-            sql.append(" AND storage_sub_app = ?");
-            parameters.add(query.storageSubApp());
-        }
-        if (query.afterSeq() > 0) {
-            sql.append(query.newestFirst() ? " AND list_seq < ?" : " AND list_seq > ?");
-            parameters.add(query.afterSeq());
-        }
-        sql.append(query.newestFirst() ? " ORDER BY list_seq DESC" : " ORDER BY list_seq");
-        sql.append(" LIMIT ?");
-        parameters.add(query.limit());
-        return jdbc.query(
-                sql.toString(),
-                row -> new Listed(row.getLong(22), file(row)),
-                parameters.toArray());
+        return sql.equal("stream_id", query.streamId())
+                .within("start_time", query.startFrom(), query.startBefore())
+                .anyOf("format", query.formats())
+                .equal("storage_sub_app", query.storageSubApp())
+                .page(
+                        jdbc,
+                        query.afterSeq(),
+                        query.newestFirst(),
+                        query.limit(),
+                        row -> new Listed(row.getLong(22), file(row)));
     }
 
     /** Files whose retention ran out by {@code now}, locked, at most {@code limit}. */

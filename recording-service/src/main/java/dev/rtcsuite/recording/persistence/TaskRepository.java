@@ -1,6 +1,7 @@
 package dev.rtcsuite.recording.persistence;
 
 import dev.rtcsuite.platform.persistence.Jdbc;
+import dev.rtcsuite.platform.persistence.ListQuerySql;
 import dev.rtcsuite.recording.domain.Room;
 import dev.rtcsuite.recording.domain.StreamType;
 import dev.rtcsuite.recording.domain.task.RecordingTask;
@@ -12,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -203,54 +203,21 @@ public class TaskRepository {
 
     /** Newest first, paged by list_seq. */
     public List<Listed> list(ListQuery query) {
-        StringBuilder sql =
-                new StringBuilder(
-                        "SELECT " + COLUMNS + " FROM recording_task WHERE sdk_app_id = ?");
-        List<Object> parameters = new ArrayList<>(List.of(query.sdkAppId()));
-        query.room()
-                .ifPresent(
-                        room -> {
-                            sql.append(" AND room_key = ?");
-                            parameters.add(room.key());
-                        });
-        if (!query.userId().isEmpty()) {
-            sql.append(" AND user_id = ?");
-            parameters.add(query.userId());
-        }
-        if (!query.states().isEmpty()) {
-            sql.append(" AND state = ANY (?)");
-            parameters.add(query.states().stream().map(Enum::name).toArray(String[]::new));
-        }
-        if (!query.kinds().isEmpty()) {
-            sql.append(" AND kind = ANY (?)");
-            parameters.add(query.kinds().stream().map(Enum::name).toArray(String[]::new));
-        }
-        if (!query.recordId().isEmpty()) {
-            sql.append(" AND record_id = ?");
-            parameters.add(query.recordId());
-        }
-        query.createdFrom()
-                .ifPresent(
-                        from -> {
-                            sql.append(" AND create_time >= ?");
-                            parameters.add(from);
-                        });
-        query.createdBefore()
-                .ifPresent(
-                        before -> {
-                            sql.append(" AND create_time < ?");
-                            parameters.add(before);
-                        });
-        if (query.afterSeq() > 0) {
-            sql.append(" AND list_seq < ?");
-            parameters.add(query.afterSeq());
-        }
-        sql.append(" ORDER BY list_seq DESC LIMIT ?");
-        parameters.add(query.limit());
-        return jdbc.query(
-                sql.toString(),
-                row -> new Listed(row.getLong(4), stored(row)),
-                parameters.toArray());
+        return new ListQuerySql(
+                        "SELECT " + COLUMNS + " FROM recording_task WHERE sdk_app_id = ?",
+                        query.sdkAppId())
+                .equal("room_key", query.room().map(Room::key))
+                .equal("user_id", query.userId())
+                .anyOf("state", query.states())
+                .anyOf("kind", query.kinds())
+                .equal("record_id", query.recordId())
+                .within("create_time", query.createdFrom(), query.createdBefore())
+                .page(
+                        jdbc,
+                        query.afterSeq(),
+                        true,
+                        query.limit(),
+                        row -> new Listed(row.getLong(4), stored(row)));
     }
 
     private Optional<StoredTask> one(String sql, Object... parameters) {

@@ -222,16 +222,7 @@ class ServiceStatusWatchTest {
 
     @Test
     void aReclaimedAccountsFilesAndConfigurationArePurgedAtOnce() {
-        recording.publish(app, room, "alice");
-        String alice = recording.onlyTask(app).getTaskId();
-        Instant start = clock.instant();
-        recording.recorder(alice, RecorderEventKind.RECORDER_EVENT_KIND_MEDIA_STARTED);
-        clock.advance(Duration.ofMinutes(3));
-        recording.unpublish(app, room, "alice");
-        MediaFile file =
-                recording
-                        .uploaded(alice, 0, FileFormat.FILE_FORMAT_HLS, start, clock.instant())
-                        .getFile();
+        MediaFile file = recordedFile("alice");
         assertThat(fileRows.find(file.getFileId()).orElseThrow().state())
                 .isEqualTo(FileState.AVAILABLE);
         assertThat(configRows.find(app)).isPresent();
@@ -250,17 +241,9 @@ class ServiceStatusWatchTest {
         callbacksTo(app);
         // rating-service is down: the task's usage report waits in the outbox
         doThrow(Status.UNAVAILABLE.asRuntimeException()).when(reporter).send(anyString(), any());
-        recording.publish(app, room, "alice");
-        String alice = recording.onlyTask(app).getTaskId();
-        Instant start = clock.instant();
-        recording.recorder(alice, RecorderEventKind.RECORDER_EVENT_KIND_MEDIA_STARTED);
-        clock.advance(Duration.ofMinutes(3));
-        recording.unpublish(app, room, "alice");
-        String fileId =
-                recording
-                        .uploaded(alice, 0, FileFormat.FILE_FORMAT_HLS, start, clock.instant())
-                        .getFile()
-                        .getFileId();
+        MediaFile file = recordedFile("alice");
+        String alice = file.getTaskId();
+        String fileId = file.getFileId();
         runJobs();
         assertThat(deliveries(app, CallbackEventType.CALLBACK_EVENT_TYPE_TASK_STARTED))
                 .containsExactly(alice);
@@ -310,6 +293,19 @@ class ServiceStatusWatchTest {
                 () -> state(zoe) == RecordingTaskState.RECORDING_TASK_STATE_FAILED);
 
         assertThat(state(alice)).isEqualTo(RecordingTaskState.RECORDING_TASK_STATE_RECORDING);
+    }
+
+    /** The one file of a user's 3 minutes of HLS recording in the test's room. */
+    private MediaFile recordedFile(String user) {
+        recording.publish(app, room, user);
+        String taskId = recording.onlyTask(app).getTaskId();
+        Instant start = clock.instant();
+        recording.recorder(taskId, RecorderEventKind.RECORDER_EVENT_KIND_MEDIA_STARTED);
+        clock.advance(Duration.ofMinutes(3));
+        recording.unpublish(app, room, user);
+        return recording
+                .uploaded(taskId, 0, FileFormat.FILE_FORMAT_HLS, start, clock.instant())
+                .getFile();
     }
 
     private void inService(long sdkAppId) {
