@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Startup to readiness and idle RSS of each packaged service (./mvnw package first): plain JVM, JVM
-# with the JDK 25 AOT cache (target/quarkus-app/app.aot; recorded here by one training run when
+# with the JDK 25 AOT cache (target/app.aot; recorded here by one training run when
 # missing or older than the build, as ./rtcsuite up does) and, where one was built, the native
 # executable (target/*-runner). Results go to BENCHMARKS.md "Startup and memory" by hand.
 #
@@ -24,18 +24,20 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 mkdir -p "$ROOT/target"
 bash "$ROOT/rtcsuite" credentials "$CREDENTIALS" >/dev/null
 
+runner_jar() { compgen -G "$ROOT/$1-service/target/*-runner.jar" | head -1; }
 database_of() { [ "$1" = package ] && echo packages || echo "$1"; }
 now_ms() { date +%s%3N; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 # run_once SERVICE MODE → prints "<ms to ready> <idle RSS MiB> <CPU ms to ready>"
 run_once() {
-    local service="$1" mode="$2" app="$ROOT/$1-service/target/quarkus-app" port pid start ready rss cpu
+    local service="$1" mode="$2" app="$ROOT/$1-service/target" port pid start ready rss cpu jar
+    jar="$(basename "$(runner_jar "$service")")"
     local -a command
     case "$mode" in
-        jvm) command=("$JAVA" -jar quarkus-run.jar) ;;
-        jvm-aot) command=("$JAVA" -XX:AOTCache=app.aot -jar quarkus-run.jar) ;;
-        train) command=("$JAVA" -XX:AOTCacheOutput=app.aot -jar quarkus-run.jar) ;;
+        jvm) command=("$JAVA" -jar "$jar") ;;
+        jvm-aot) command=("$JAVA" -XX:AOTCache=app.aot -jar "$jar") ;;
+        train) command=("$JAVA" -XX:AOTCacheOutput=app.aot -jar "$jar") ;;
         native) command=("$(ls "$ROOT/$service-service/target/"*-runner)") ;;
     esac
     port="$(free_port)"
@@ -66,8 +68,8 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 printf '| service | mode | ready, median of %s (ms) | ready, best (ms) | CPU to ready, median (ms) | idle RSS, median (MiB) |\n|---|---|---|---|---|---|\n' "$RUNS"
 for service in "${SERVICES[@]}"; do
-    app="$ROOT/$service-service/target/quarkus-app"
-    if [ ! -f "$app/app.aot" ] || [ "$app/app.aot" -ot "$app/quarkus-run.jar" ]; then
+    app="$ROOT/$service-service/target"
+    if [ ! -f "$app/app.aot" ] || [ "$app/app.aot" -ot "$(runner_jar "$service")" ]; then
         run_once "$service" train >/dev/null
     fi
     modes=(jvm)

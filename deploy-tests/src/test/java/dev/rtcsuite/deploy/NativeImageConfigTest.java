@@ -91,31 +91,6 @@ class NativeImageConfigTest {
         assertThat(reflective).containsAll(ERROR_DETAILS).containsAll(messages);
     }
 
-    @ParameterizedTest
-    @EnumSource(Services.class)
-    void everyHibernateEntityIsRegisteredForReflection(Services service) throws IOException {
-        Path sources = service.module().resolve("src/main/java");
-        List<String> entities;
-        try (Stream<Path> files = Files.walk(sources)) {
-            entities =
-                    files.filter(f -> f.toString().endsWith(".java"))
-                            .filter(NativeImageConfigTest::isEntity)
-                            .map(f -> sources.relativize(f).toString())
-                            .map(f -> f.replace(".java", "").replace('/', '.'))
-                            .toList();
-        }
-
-        assertThat(reflectiveClasses(service)).containsAll(entities);
-    }
-
-    private static boolean isEntity(Path source) {
-        try {
-            return Files.readString(source).contains("\n@Entity");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static boolean matches(Set<String> patterns, String resource) {
         return patterns.stream().anyMatch(p -> Pattern.compile(p).matcher(resource).matches());
     }

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 
 /**
- * One packaged service (target/quarkus-app) running as a separate JVM, as in production: over TLS,
+ * One packaged service (target/*-runner.jar) running as a separate JVM, as in production: over TLS,
  * its health and metrics read over HTTPS.
  */
 final class ServiceProcess implements AutoCloseable {
@@ -51,10 +51,7 @@ final class ServiceProcess implements AutoCloseable {
     void start(Path module, Map<String, String> environment) throws IOException {
         this.module = module;
         this.environment = environment;
-        Path jar = module.resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: package the services first");
-        }
+        Path jar = runnerJar(module.resolve("target"));
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder =
                 new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString())
@@ -62,6 +59,16 @@ final class ServiceProcess implements AutoCloseable {
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         process = builder.start();
+    }
+
+    /** The application jar of a packaged build (legacy-jar: its libraries in lib/ beside it). */
+    static Path runnerJar(Path target) throws IOException {
+        try (var jars = Files.newDirectoryStream(target, "*-runner.jar")) {
+            for (Path jar : jars) {
+                return jar;
+            }
+        }
+        throw new IllegalStateException("no *-runner.jar in " + target + ": package it first");
     }
 
     /** Kills the JVM as `kill -9` would: no shutdown hooks, no graceful drain. */
@@ -91,7 +98,7 @@ final class ServiceProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /** The service's module directory (with target/quarkus-app). */
+    /** The service's module directory (with target/*-runner.jar). */
     Path module() {
         return module;
     }

@@ -7,8 +7,8 @@ import com.google.protobuf.Parser;
 import dev.rtcsuite.platform.error.ErrorKind;
 import dev.rtcsuite.platform.error.FieldViolation;
 import dev.rtcsuite.platform.error.ServiceException;
+import dev.rtcsuite.platform.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +39,11 @@ public class RequestIds {
 
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
-    private final EntityManager entityManager;
+    private final Jdbc jdbc;
     private final Clock clock;
 
-    public RequestIds(EntityManager entityManager, Clock clock) {
-        this.entityManager = entityManager;
+    public RequestIds(Jdbc jdbc, Clock clock) {
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -60,26 +59,20 @@ public class RequestIds {
         checkFormat(requestId);
         byte[] fingerprint = fingerprint(request);
         int claimed =
-                entityManager
-                        .createNativeQuery(
-                                "INSERT INTO request_id (method, request_id, fingerprint,"
-                                        + " created_time) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO"
-                                        + " NOTHING")
-                        .setParameter(1, method)
-                        .setParameter(2, requestId)
-                        .setParameter(3, fingerprint)
-                        .setParameter(4, OffsetDateTime.now(clock))
-                        .executeUpdate();
+                jdbc.update(
+                        "INSERT INTO request_id (method, request_id, fingerprint, created_time)"
+                                + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                        method,
+                        requestId,
+                        fingerprint,
+                        clock.instant());
         if (claimed == 1) {
             R response = work.get();
-            entityManager
-                    .createNativeQuery(
-                            "UPDATE request_id SET response = ?1 WHERE method = ?2 AND request_id"
-                                    + " = ?3")
-                    .setParameter(1, response.toByteArray())
-                    .setParameter(2, method)
-                    .setParameter(3, requestId)
-                    .executeUpdate();
+            jdbc.update(
+                    "UPDATE request_id SET response = ? WHERE method = ? AND request_id = ?",
+                    response.toByteArray(),
+                    method,
+                    requestId);
             return response;
         }
         return firstAnswer(method, requestId, fingerprint, parser);
@@ -87,16 +80,15 @@ public class RequestIds {
 
     private <R extends Message> R firstAnswer(
             String method, String requestId, byte[] fingerprint, Parser<R> parser) {
-        Object[] row =
-                (Object[])
-                        entityManager
-                                .createNativeQuery(
-                                        "SELECT fingerprint, response FROM request_id WHERE"
-                                                + " method = ?1 AND request_id = ?2")
-                                .setParameter(1, method)
-                                .setParameter(2, requestId)
-                                .getSingleResult();
-        if (!Arrays.equals((byte[]) row[0], fingerprint)) {
+        byte[][] row =
+                jdbc.query(
+                                "SELECT fingerprint, response FROM request_id WHERE method = ?"
+                                        + " AND request_id = ?",
+                                stored -> new byte[][] {stored.getBytes(1), stored.getBytes(2)},
+                                method,
+                                requestId)
+                        .getFirst();
+        if (!Arrays.equals(row[0], fingerprint)) {
             throw new ServiceException(
                     ErrorKind.INVALID_ARGUMENT,
                     REQUEST_ID_REUSED,
@@ -113,7 +105,7 @@ public class RequestIds {
                                             + " unchanged")));
         }
         try {
-            return parser.parseFrom((byte[]) row[1]);
+            return parser.parseFrom(row[1]);
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalStateException("stored answer of " + method + " is unreadable", e);
         }

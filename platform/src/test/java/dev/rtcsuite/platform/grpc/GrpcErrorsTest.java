@@ -114,7 +114,7 @@ class GrpcErrorsTest {
 
     @Test
     void noFreePooledConnectionInTimeIsUnavailableNotInternal() {
-        // What Hibernate wraps when Agroal's pool is exhausted (seen under the load harness).
+        // Agroal's pool exhausted (seen under the load harness), as a repository wraps it.
         RuntimeException failure =
                 new IllegalStateException(
                         "Unable to acquire JDBC Connection",

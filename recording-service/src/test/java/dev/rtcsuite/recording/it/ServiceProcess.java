@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged recording-service (target/quarkus-app/quarkus-run.jar) as a child JVM, run as
- * production runs it (prod profile, TLS, tokens) on this module's test database, so a test can kill
- * it as {@code kill -9} would and start it again on the same port and database.
+ * The packaged recording-service (target/*-runner.jar) as a child JVM, run as production runs it
+ * (prod profile, TLS, tokens) on this module's test database, so a test can kill it as {@code kill
+ * -9} would and start it again on the same port and database.
  */
 final class ServiceProcess implements AutoCloseable {
 
@@ -54,9 +54,11 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts the packaged service and waits until it is ready. */
     void start(Duration patience) throws IOException {
-        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: package the module first");
+        Path jar;
+        try (var jars = Files.newDirectoryStream(Path.of("target"), "*-runner.jar")) {
+            jar = jars.iterator().next().toAbsolutePath();
+        } catch (java.util.NoSuchElementException e) {
+            throw new IllegalStateException("no target/*-runner.jar: package the module first", e);
         }
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder =
