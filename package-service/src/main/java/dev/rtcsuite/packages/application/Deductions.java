@@ -61,7 +61,7 @@ public class Deductions {
     /** An app's account never changes (proto: immutable), so it is remembered. */
     private final Map<Long, UUID> accountOfApp = new ConcurrentHashMap<>();
 
-    /** The last billing day whose settlement this replica armed, per account. */
+    /** The last billing day whose settlement this replica armed and committed, per account. */
     private final Map<UUID, LocalDate> settlementArmed = new ConcurrentHashMap<>();
 
     public Deductions(
@@ -212,7 +212,7 @@ public class Deductions {
      * its account's packages as the earlier ones left them. Returns, per item, its deduction or the
      * error that refuses it (a conflict, an account gone).
      */
-    List<DeductionBatches.Result> applyBatch(List<DeductionBatches.Item> batch) {
+    Applied applyBatch(List<DeductionBatches.Item> batch) {
         Set<UUID> accounts =
                 books.lockStandings(
                         batch.stream().map(DeductionBatches.Item::accountId).distinct().toList());
@@ -273,31 +273,40 @@ public class Deductions {
         }
         deductions.insertAll(added, versions);
         packages.updateRemaining(List.copyOf(changed.values()), now);
-        added.stream()
-                .map(d -> new AccountDay(d.accountId(), d.key().billingDay()))
-                .distinct()
-                .forEach(this::armSettlement);
+        List<AccountDay> armed =
+                added.stream()
+                        .map(d -> new AccountDay(d.accountId(), d.key().billingDay()))
+                        .distinct()
+                        .filter(this::armSettlement)
+                        .toList();
         ranDry.stream().sorted().forEach(a -> standings.checkRunOut(books.read(a), now));
-        return results;
+        return new Applied(results, armed);
     }
 
     private record AccountDay(UUID accountId, LocalDate billingDay) {}
 
+    /** A batch's outcome per item, and the days whose settlement it armed. */
+    record Applied(List<DeductionBatches.Result> results, List<AccountDay> armed) {}
+
     private List<DeductionBatches.Result> applyBatchInTransaction(
             List<DeductionBatches.Item> batch) {
-        return QuarkusTransaction.requiringNew().call(() -> applyBatch(batch));
+        Applied applied = QuarkusTransaction.requiringNew().call(() -> applyBatch(batch));
+        // Remembered once committed only: an arming rolled back with its batch is armed again.
+        applied.armed().forEach(day -> settlementArmed.put(day.accountId(), day.billingDay()));
+        return applied.results();
     }
 
     /**
      * A day with usage gets settled the next day (SPEC P-5): its job is armed by the first
-     * deduction of the day (scheduling is idempotent; the map only saves the statement).
+     * deduction of the day (scheduling is idempotent; the map only saves the statement). Returns
+     * whether it armed the job here.
      */
-    private void armSettlement(AccountDay day) {
-        if (!day.billingDay().equals(settlementArmed.get(day.accountId()))) {
-            settlementJobs.arm(
-                    day.accountId(), books.read(day.accountId()).zone(), day.billingDay());
-            settlementArmed.put(day.accountId(), day.billingDay());
+    private boolean armSettlement(AccountDay day) {
+        if (day.billingDay().equals(settlementArmed.get(day.accountId()))) {
+            return false;
         }
+        settlementJobs.arm(day.accountId(), books.read(day.accountId()).zone(), day.billingDay());
+        return true;
     }
 
     private static void checkUsage(

@@ -20,7 +20,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Makes a mutating RPC idempotent on its request id (SPEC X-2): the first call does the work and
@@ -37,7 +36,7 @@ public class RequestIds {
     /** The ErrorInfo reason of a request id reused for a different request. */
     public static final String REQUEST_ID_REUSED = "REQUEST_ID_REUSED";
 
-    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final int MAX_LENGTH = 64;
 
     private final Jdbc jdbc;
     private final Clock clock;
@@ -115,9 +114,30 @@ public class RequestIds {
     public static final String FORMAT =
             "required: 1–64 characters of A–Z, a–z, 0–9, '.', '_', ':' or '-' (a UUID is ideal)";
 
-    /** Whether {@code requestId} has the form every request id must have. */
+    /**
+     * Whether {@code requestId} has the form every request id must have. A loop rather than a
+     * regular expression: a batch checks one per item (6 % of a deduction batch's CPU as a regex).
+     */
     public static boolean isWellFormed(String requestId) {
-        return REQUEST_ID.matcher(requestId).matches();
+        int length = requestId.length();
+        if (length < 1 || length > MAX_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = requestId.charAt(i);
+            boolean allowed =
+                    (c >= 'A' && c <= 'Z')
+                            || (c >= 'a' && c <= 'z')
+                            || (c >= '0' && c <= '9')
+                            || c == '.'
+                            || c == '_'
+                            || c == ':'
+                            || c == '-';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void checkFormat(String requestId) {
