@@ -12,6 +12,8 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
@@ -127,24 +129,38 @@ public final class GrpcErrors {
      * (transient, or Agroal's acquisition timeout) is the same for the caller: retry later. A
      * server being stopped or started answers 57P01 (admin_shutdown: what a pooled connection reads
      * on its next use after pg_ctl stop), 57P02 (crash_shutdown) or 57P03 (cannot_connect_now): the
-     * database is away just the same.
+     * database is away just the same. Suppressed exceptions count as causes: a commit that fails
+     * because the server went away arrives as Narayana's RollbackException with the driver's
+     * exception suppressed in it (and nothing committed, so a retry is safe).
      */
     static boolean isDatabaseUnreachable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || isPoolTimeout(cause)) {
+        return reachesUnreachableDatabase(
+                failure, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static boolean reachesUnreachableDatabase(Throwable failure, Set<Throwable> seen) {
+        if (failure == null || !seen.add(failure)) {
+            return false;
+        }
+        if (isConnectionFailure(failure)) {
+            return true;
+        }
+        for (Throwable suppressed : failure.getSuppressed()) {
+            if (reachesUnreachableDatabase(suppressed, seen)) {
                 return true;
-            }
-            if (cause instanceof SQLException sql
-                    && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08")
-                            || SERVER_GOING_AWAY.contains(sql.getSQLState()))) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
             }
         }
-        return false;
+        return reachesUnreachableDatabase(failure.getCause(), seen);
+    }
+
+    private static boolean isConnectionFailure(Throwable cause) {
+        if (cause instanceof SQLTransientConnectionException || isPoolTimeout(cause)) {
+            return true;
+        }
+        return cause instanceof SQLException sql
+                && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08")
+                        || SERVER_GOING_AWAY.contains(sql.getSQLState()));
     }
 
     /**

@@ -6,10 +6,12 @@ import dev.rtcsuite.platform.error.FieldChecks;
 import dev.rtcsuite.platform.error.ServiceException;
 import dev.rtcsuite.platform.testing.RpcError;
 import io.grpc.Status.Code;
+import jakarta.transaction.RollbackException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import javax.transaction.xa.XAException;
 import org.junit.jupiter.api.Test;
 
 /** SPEC X-1: the error model every RPC answers with. */
@@ -110,6 +112,34 @@ class GrpcErrorsTest {
         assertThat(error.code()).isEqualTo(Code.UNAVAILABLE);
         assertThat(error.reason()).isEqualTo("DEPENDENCY_UNAVAILABLE");
         assertThat(error.metadata()).containsEntry("dependency", "database");
+    }
+
+    @Test
+    void aCommitFailingBecauseTheServerWentAwayIsUnavailableNotInternal() {
+        // As Narayana reports it (seen in DatabaseOutageTest): the driver's failure is suppressed
+        // in the RollbackException, not its cause.
+        XAException commit = new XAException("Error trying to transactionCommit local transaction");
+        commit.initCause(
+                new SQLException(
+                        "FATAL: terminating connection due to administrator command", "57P01"));
+        RollbackException rolledBack = new RollbackException("ARJUNA016053: Could not commit");
+        rolledBack.addSuppressed(commit);
+
+        RpcError error =
+                RpcError.read(errors.toStatusException(new IllegalStateException(rolledBack)));
+
+        assertThat(error.code()).isEqualTo(Code.UNAVAILABLE);
+        assertThat(error.metadata()).containsEntry("dependency", "database");
+    }
+
+    @Test
+    void aRollbackForAnyOtherReasonStaysInternal() {
+        RollbackException rolledBack = new RollbackException("ARJUNA016053: Could not commit");
+        rolledBack.addSuppressed(new SQLException("deadlock detected", "40P01"));
+
+        RpcError error = RpcError.read(errors.toStatusException(rolledBack));
+
+        assertThat(error.code()).isEqualTo(Code.INTERNAL);
     }
 
     @Test
