@@ -277,8 +277,9 @@ public class Deductions {
                 added.stream()
                         .map(d -> new AccountDay(d.accountId(), d.key().billingDay()))
                         .distinct()
-                        .filter(this::armSettlement)
+                        .filter(day -> !armedHere(day))
                         .toList();
+        armed.forEach(this::armSettlement);
         ranDry.stream().sorted().forEach(a -> standings.checkRunOut(books.read(a), now));
         return new Applied(results, armed);
     }
@@ -298,15 +299,16 @@ public class Deductions {
 
     /**
      * A day with usage gets settled the next day (SPEC P-5): its job is armed by the first
-     * deduction of the day (scheduling is idempotent; the map only saves the statement). Returns
-     * whether it armed the job here.
+     * deduction of the day (scheduling is idempotent; {@link #settlementArmed} only saves the
+     * statement).
      */
-    private boolean armSettlement(AccountDay day) {
-        if (day.billingDay().equals(settlementArmed.get(day.accountId()))) {
-            return false;
-        }
+    private void armSettlement(AccountDay day) {
         settlementJobs.arm(day.accountId(), books.read(day.accountId()).zone(), day.billingDay());
-        return true;
+    }
+
+    /** Whether this replica armed the day's settlement in a batch that committed. */
+    private boolean armedHere(AccountDay day) {
+        return day.billingDay().equals(settlementArmed.get(day.accountId()));
     }
 
     private static void checkUsage(
