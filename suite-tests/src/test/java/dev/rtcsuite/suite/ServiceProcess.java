@@ -1,5 +1,6 @@
 package dev.rtcsuite.suite;
 
+import dev.rtcsuite.platform.testing.PackagedJar;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -51,7 +52,7 @@ final class ServiceProcess implements AutoCloseable {
     void start(Path module, Map<String, String> environment) throws IOException {
         this.module = module;
         this.environment = environment;
-        Path jar = runnerJar(module.resolve("target"));
+        Path jar = PackagedJar.runner(module.resolve("target"));
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder =
                 new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString())
@@ -59,16 +60,6 @@ final class ServiceProcess implements AutoCloseable {
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         process = builder.start();
-    }
-
-    /** The application jar of a packaged build (legacy-jar: its libraries in lib/ beside it). */
-    static Path runnerJar(Path target) throws IOException {
-        try (var jars = Files.newDirectoryStream(target, "*-runner.jar")) {
-            for (Path jar : jars) {
-                return jar;
-            }
-        }
-        throw new IllegalStateException("no *-runner.jar in " + target + ": package it first");
     }
 
     /** Kills the JVM as `kill -9` would: no shutdown hooks, no graceful drain. */

@@ -1,6 +1,7 @@
 package dev.rtcsuite.recording.it;
 
 import dev.rtcsuite.platform.testing.LocalCredentials;
+import dev.rtcsuite.platform.testing.PackagedJar;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -54,12 +55,7 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts the packaged service and waits until it is ready. */
     void start(Duration patience) throws IOException {
-        Path jar;
-        try (var jars = Files.newDirectoryStream(Path.of("target"), "*-runner.jar")) {
-            jar = jars.iterator().next().toAbsolutePath();
-        } catch (java.util.NoSuchElementException e) {
-            throw new IllegalStateException("no target/*-runner.jar: package the module first", e);
-        }
+        Path jar = PackagedJar.runner(Path.of("target"));
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder =
                 new ProcessBuilder(
