@@ -82,6 +82,12 @@ public class Jdbc {
      * INSERTs runs the statement once per row; this runs it once.
      */
     public void insertRows(String table, String typedColumns, List<Object[]> rows) {
+        insertRows(table, typedColumns, rows, "");
+    }
+
+    /** As {@link #insertRows(String, String, List)}, with an ON CONFLICT clause after the rows. */
+    public void insertRows(
+            String table, String typedColumns, List<Object[]> rows, String onConflict) {
         if (rows.isEmpty()) {
             return;
         }
@@ -106,7 +112,8 @@ public class Jdbc {
                         + Arrays.stream(columns)
                                 .map(c -> "?::text[]::" + c[1] + "[]")
                                 .collect(Collectors.joining(", "))
-                        + ")",
+                        + ") "
+                        + onConflict,
                 arrays);
     }
 

@@ -15,6 +15,7 @@ import dev.rtcsuite.rating.persistence.RatedUsageRepository;
 import dev.rtcsuite.rating.persistence.RatedUsageRepository.BucketSeconds;
 import dev.rtcsuite.rating.persistence.RatedUsageRepository.SubjectBuckets;
 import dev.rtcsuite.rating.persistence.RatedUsageRepository.SubjectKey;
+import dev.rtcsuite.rating.persistence.RatedUsageRepository.TotalsChange;
 import dev.rtcsuite.rating.persistence.UsageRecordRepository;
 import dev.rtcsuite.rating.persistence.UsageRecordRepository.UserWindow;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,8 +70,10 @@ public class UsageAggregation {
                         .addAll(valueAddedBuckets(record.fact()));
             }
         }
-        valueAdded.forEach(rated::add);
-        recompute(touched);
+        TotalsChange change = new TotalsChange();
+        valueAdded.forEach((app, buckets) -> rated.add(app, buckets, change));
+        recompute(touched, change);
+        rated.addTotals(change);
     }
 
     /** A user of a room: whose base-service buckets are recomputed together. */
@@ -107,7 +110,7 @@ public class UsageAggregation {
      * Recomputes the touched users' buckets from all their facts there, with one lock statement,
      * one read, one delete and one insert for the whole batch.
      */
-    private void recompute(Map<BaseSubject, TimeSpan> touched) {
+    private void recompute(Map<BaseSubject, TimeSpan> touched, TotalsChange change) {
         if (touched.isEmpty()) {
             return;
         }
@@ -150,7 +153,8 @@ public class UsageAggregation {
                                                 rate(
                                                         facts.getOrDefault(e.getKey(), List.of()),
                                                         e.getValue())))
-                        .toList());
+                        .toList(),
+                change);
     }
 
     /** R-3 over the facts' parts inside the window, in buckets. */

@@ -28,14 +28,14 @@ public class HandoffRepository {
      */
     public List<Long> appsWithOpenIntervals(Instant closeUntil) {
         return jdbc.query(
-                "WITH RECURSIVE apps(app) AS ((SELECT sdk_app_id FROM rated_usage ORDER BY"
+                "WITH RECURSIVE apps(app) AS ((SELECT sdk_app_id FROM rated_total ORDER BY"
                         + " sdk_app_id LIMIT 1) UNION ALL SELECT (SELECT r.sdk_app_id FROM"
-                        + " rated_usage r WHERE r.sdk_app_id > a.app ORDER BY r.sdk_app_id LIMIT 1)"
+                        + " rated_total r WHERE r.sdk_app_id > a.app ORDER BY r.sdk_app_id LIMIT 1)"
                         + " FROM apps a WHERE a.app IS NOT NULL) SELECT a.app FROM apps a LEFT JOIN"
                         + " handoff_watermark w ON w.sdk_app_id = a.app WHERE a.app IS NOT NULL AND"
-                        + " EXISTS (SELECT FROM rated_usage r WHERE r.sdk_app_id = a.app AND r.item ="
+                        + " EXISTS (SELECT FROM rated_total r WHERE r.sdk_app_id = a.app AND r.item ="
                         + " 'BASE_SERVICE' AND r.bucket_start < ? AND r.bucket_start >="
-                        + " coalesce(w.closed_until, '-infinity'))",
+                        + " coalesce(w.closed_until, '-infinity') AND r.seconds > 0)",
                 rows -> rows.getLong(1),
                 closeUntil);
     }
@@ -47,7 +47,8 @@ public class HandoffRepository {
     public Optional<Instant> lockWatermark(long sdkAppId) {
         jdbc.update(
                 "INSERT INTO handoff_watermark (sdk_app_id, closed_until) SELECT ?, min(bucket_start)"
-                        + " FROM rated_usage WHERE sdk_app_id = ? AND item = 'BASE_SERVICE' HAVING"
+                        + " FROM rated_total WHERE sdk_app_id = ? AND item = 'BASE_SERVICE' AND seconds > 0"
+                        + " HAVING"
                         + " min(bucket_start) IS NOT NULL ON CONFLICT DO NOTHING",
                 sdkAppId,
                 sdkAppId);

@@ -6,30 +6,51 @@ import dev.rtcsuite.rating.domain.ChargeKey;
 import dev.rtcsuite.rating.domain.tier.RatedTier;
 import dev.rtcsuite.rating.domain.tier.ResolutionTier;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** Rated seconds per (app, 5-minute bucket, charge, subject): derived, rebuilt from the facts. */
+/**
+ * Rated seconds per (app, 5-minute bucket, charge, subject), derived from the facts and rebuilt
+ * from them, and their sums over subjects ({@code rated_total}), which is what readers read.
+ */
 @ApplicationScoped
 public class RatedUsageRepository {
 
     private static final String UNTIERED = "-";
 
-    /** The columns of a rated row, in the order of {@link #rows}. */
+    /** The columns of a rated row, in the order of {@link Cell#row}. */
     private static final String COLUMNS =
             "sdk_app_id bigint, bucket_start timestamptz, item text, tier text, above_4k boolean,"
                     + " free boolean, subject text, seconds bigint";
 
-    private static final String INSERT =
-            "INSERT INTO rated_usage (sdk_app_id, bucket_start, item, tier, above_4k, free, subject,"
-                    + " seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String TOTAL_COLUMNS = COLUMNS.replace(" subject text,", "");
+
+    private static final String CELL_COLUMNS =
+            "sdk_app_id, bucket_start, item, tier, above_4k, free";
 
     /** Seconds of one charge in one bucket. */
     public record BucketSeconds(Instant bucketStart, ChargeKey key, long seconds) {}
+
+    /**
+     * The net change in rated seconds per (app, bucket, charge) that one fold makes, added to
+     * {@code rated_total} by one statement at its end ({@link #addTotals}).
+     */
+    public static final class TotalsChange {
+
+        private final Map<Cell, Long> seconds = new HashMap<>();
+
+        private void add(Cell cell, long delta) {
+            seconds.merge(cell, delta, Long::sum);
+        }
+    }
 
     private final Jdbc jdbc;
 
@@ -38,12 +59,16 @@ public class RatedUsageRepository {
     }
 
     /** Adds seconds to value-added buckets (subject ''). */
-    public void add(long sdkAppId, List<BucketSeconds> buckets) {
+    public void add(long sdkAppId, List<BucketSeconds> buckets, TotalsChange change) {
+        Map<Cell, Long> cells = cells(sdkAppId, buckets);
+        cells.forEach(change::add);
         jdbc.batch(
-                INSERT
-                        + " ON CONFLICT (sdk_app_id, bucket_start, item, tier, above_4k, free,"
-                        + " subject) DO UPDATE SET seconds = rated_usage.seconds + EXCLUDED.seconds",
-                rows(sdkAppId, "", buckets));
+                "INSERT INTO rated_usage (sdk_app_id, bucket_start, item, tier, above_4k, free,"
+                        + " subject, seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("
+                        + CELL_COLUMNS
+                        + ", subject) DO UPDATE SET seconds = rated_usage.seconds +"
+                        + " EXCLUDED.seconds",
+                rows(cells, ""));
     }
 
     /** A base-service subject of an app (a room's user). */
@@ -57,22 +82,55 @@ public class RatedUsageRepository {
      * Replaces each subject's buckets in its window. The caller holds the subjects' locks (see
      * {@link #lockAll}), so no other transaction recomputes them meanwhile.
      */
-    public void replaceAll(List<SubjectBuckets> subjects) {
+    public void replaceAll(List<SubjectBuckets> subjects, TotalsChange change) {
         if (subjects.isEmpty()) {
             return;
         }
-        jdbc.update(
+        jdbc.query(
                 "DELETE FROM rated_usage r USING unnest(?::bigint[], ?::text[],"
                         + " ?::text[]::timestamptz[], ?::text[]::timestamptz[]) AS s(app, subject,"
                         + " w_from, w_to) WHERE r.sdk_app_id = s.app AND r.subject = s.subject AND"
-                        + " r.bucket_start >= s.w_from AND r.bucket_start < s.w_to",
+                        + " r.bucket_start >= s.w_from AND r.bucket_start < s.w_to RETURNING"
+                        + " r.sdk_app_id, r.bucket_start, r.item, r.tier, r.above_4k, r.free,"
+                        + " r.seconds",
+                row -> {
+                    change.add(
+                            new Cell(row.getLong(1), Jdbc.instant(row, 2), chargeKey(row, 3)),
+                            -row.getLong(7));
+                    return null;
+                },
                 subjects.stream().map(SubjectBuckets::sdkAppId).toArray(Long[]::new),
                 subjects.stream().map(SubjectBuckets::subject).toArray(String[]::new),
                 subjects.stream().map(s -> s.from().toString()).toArray(String[]::new),
                 subjects.stream().map(s -> s.to().toString()).toArray(String[]::new));
         List<Object[]> rows = new ArrayList<>();
-        subjects.forEach(s -> rows.addAll(rows(s.sdkAppId(), s.subject(), s.buckets())));
+        for (SubjectBuckets subject : subjects) {
+            Map<Cell, Long> cells = cells(subject.sdkAppId(), subject.buckets());
+            cells.forEach(change::add);
+            rows.addAll(rows(cells, subject.subject()));
+        }
         jdbc.insertRows("rated_usage", COLUMNS, rows);
+    }
+
+    /**
+     * Adds a fold's change to the totals, with one statement that locks their rows in one order
+     * everywhere: folds of the same app, which share rows, wait for each other but cannot deadlock.
+     */
+    public void addTotals(TotalsChange change) {
+        Map<Cell, Long> cells = new TreeMap<>(Cell.ORDER);
+        change.seconds.forEach(
+                (cell, seconds) -> {
+                    if (seconds != 0) {
+                        cells.put(cell, seconds);
+                    }
+                });
+        jdbc.insertRows(
+                "rated_total",
+                TOTAL_COLUMNS,
+                cells.entrySet().stream().map(e -> e.getKey().row(null, e.getValue())).toList(),
+                "ON CONFLICT ("
+                        + CELL_COLUMNS
+                        + ") DO UPDATE SET seconds = rated_total.seconds + EXCLUDED.seconds");
     }
 
     /**
@@ -89,65 +147,72 @@ public class RatedUsageRepository {
                 subjects.stream().map(s -> s.subject().hashCode()).toArray(Integer[]::new));
     }
 
-    /** Every bucket of the app in [from, to), summed over subjects. */
+    /** Every bucket of the app in [from, to) with rated seconds, summed over subjects. */
     public List<BucketSeconds> between(long sdkAppId, Instant from, Instant to) {
         return jdbc.query(
-                "SELECT bucket_start, item, tier, above_4k, free, sum(seconds) FROM rated_usage"
-                        + " WHERE sdk_app_id = ? AND bucket_start >= ? AND bucket_start < ? GROUP BY"
-                        + " bucket_start, item, tier, above_4k, free",
-                row -> {
-                    BillableItem item = BillableItem.valueOf(row.getString(2));
-                    String tier = row.getString(3);
-                    RatedTier rated =
-                            tier.equals(UNTIERED)
-                                    ? RatedTier.untiered()
-                                    : new RatedTier.Tiered(
-                                            ResolutionTier.valueOf(tier), row.getBoolean(4));
-                    return new BucketSeconds(
-                            Jdbc.instant(row, 1),
-                            new ChargeKey(item, rated, row.getBoolean(5)),
-                            row.getLong(6));
-                },
+                "SELECT bucket_start, item, tier, above_4k, free, seconds FROM rated_total WHERE"
+                        + " sdk_app_id = ? AND bucket_start >= ? AND bucket_start < ? AND seconds >"
+                        + " 0",
+                row -> new BucketSeconds(Jdbc.instant(row, 1), chargeKey(row, 2), row.getLong(6)),
                 sdkAppId,
                 from,
                 to);
     }
 
-    private static List<Object[]> rows(long sdkAppId, String subject, List<BucketSeconds> buckets) {
-        List<Object[]> rows = new ArrayList<>();
-        for (BucketSeconds bucket : summed(buckets)) {
-            ChargeKey key = bucket.key();
-            rows.add(
-                    new Object[] {
-                        sdkAppId,
-                        bucket.bucketStart().atOffset(ZoneOffset.UTC),
-                        key.item().name(),
-                        key.tier().resolutionTier().map(Enum::name).orElse(UNTIERED),
-                        key.tier().above4k(),
-                        key.free(),
-                        subject,
-                        bucket.seconds()
-                    });
-        }
-        return rows;
+    /** The charge stored in the four columns from {@code first} on (item, tier, above_4k, free). */
+    private static ChargeKey chargeKey(ResultSet row, int first) throws SQLException {
+        BillableItem item = BillableItem.valueOf(row.getString(first));
+        String tier = row.getString(first + 1);
+        RatedTier rated =
+                tier.equals(UNTIERED)
+                        ? RatedTier.untiered()
+                        : new RatedTier.Tiered(
+                                ResolutionTier.valueOf(tier), row.getBoolean(first + 2));
+        return new ChargeKey(item, rated, row.getBoolean(first + 3));
     }
 
-    /**
-     * One row per (bucket, charge), since a batch may not name a primary key twice; in one order
-     * everywhere, so that transactions adding to the same rows lock them in the same order.
-     */
-    private static List<BucketSeconds> summed(List<BucketSeconds> buckets) {
-        record Cell(Instant bucket, ChargeKey key) {}
-        Map<Cell, Long> sums = new java.util.LinkedHashMap<>();
+    /** One cell per (bucket, charge), since a statement may not name a primary key twice. */
+    private static Map<Cell, Long> cells(long sdkAppId, List<BucketSeconds> buckets) {
+        Map<Cell, Long> cells = new TreeMap<>(Cell.ORDER);
         buckets.forEach(
-                b -> sums.merge(new Cell(b.bucketStart(), b.key()), b.seconds(), Long::sum));
-        List<BucketSeconds> result = new ArrayList<>();
-        sums.forEach(
-                (cell, seconds) ->
-                        result.add(new BucketSeconds(cell.bucket(), cell.key(), seconds)));
-        result.sort(
-                Comparator.comparing(BucketSeconds::bucketStart)
-                        .thenComparing(bucket -> bucket.key().toString()));
-        return result;
+                b ->
+                        cells.merge(
+                                new Cell(sdkAppId, b.bucketStart(), b.key()),
+                                b.seconds(),
+                                Long::sum));
+        return cells;
+    }
+
+    private static List<Object[]> rows(Map<Cell, Long> cells, String subject) {
+        return cells.entrySet().stream().map(e -> e.getKey().row(subject, e.getValue())).toList();
+    }
+
+    /** Where rated seconds are kept: an app's charge in a bucket. */
+    private record Cell(long sdkAppId, Instant bucketStart, ChargeKey key) {
+
+        /**
+         * One order everywhere, so that transactions writing the same rows lock them in the same
+         * order.
+         */
+        static final Comparator<Cell> ORDER =
+                Comparator.comparingLong(Cell::sdkAppId)
+                        .thenComparing(Cell::bucketStart)
+                        .thenComparing(Cell::key);
+
+        /** Its row for {@link RatedUsageRepository#COLUMNS}, without the subject when null. */
+        Object[] row(String subject, long seconds) {
+            List<Object> values = new ArrayList<>();
+            values.add(sdkAppId);
+            values.add(bucketStart.atOffset(ZoneOffset.UTC));
+            values.add(key.item().name());
+            values.add(key.tier().resolutionTier().map(Enum::name).orElse(UNTIERED));
+            values.add(key.tier().above4k());
+            values.add(key.free());
+            if (subject != null) {
+                values.add(subject);
+            }
+            values.add(seconds);
+            return values.toArray();
+        }
     }
 }

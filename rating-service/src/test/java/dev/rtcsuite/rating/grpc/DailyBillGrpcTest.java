@@ -33,11 +33,15 @@ import dev.rtcsuite.rating.v1.RerateDayResponse;
 import dev.rtcsuite.rating.v1.SubscriptionInterval;
 import dev.rtcsuite.rating.v1.TierPrice;
 import dev.rtcsuite.rating.v1.UsageRecord;
+import io.agroal.api.AgroalDataSource;
 import io.grpc.Status.Code;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +50,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +74,7 @@ class DailyBillGrpcTest {
     @GrpcClient RatingServiceBlockingStub rating;
     @Inject JobRunner jobs;
     @Inject Clock clock;
+    @Inject AgroalDataSource dataSource;
 
     @InjectMock AccountDirectory accounts;
 
@@ -93,6 +102,45 @@ class DailyBillGrpcTest {
         records.forEach(record -> ingest(List.of(record)));
 
         assertFivePointZeroFour(bill(GetDailyBillRequest.newBuilder().setSdkAppId(app)));
+    }
+
+    @Test
+    void factsFoldedConcurrentlyKeepTheTotalsEqualToTheUsersSum() throws Exception {
+        // Each fact is folded by its own transaction at the same time: the users' recomputations
+        // run in parallel and all of them change the app's totals, the rows that bills read.
+        List<Callable<Void>> folds = new ArrayList<>();
+        for (UsageRecord record : example3()) {
+            folds.add(
+                    () -> {
+                        ingest(List.of(record));
+                        return null;
+                    });
+        }
+        try (ExecutorService threads = Executors.newFixedThreadPool(folds.size())) {
+            for (Future<Void> fold : threads.invokeAll(folds)) {
+                fold.get();
+            }
+        }
+        jobs.runDue(clock.instant(), 10_000);
+
+        assertFivePointZeroFour(bill(GetDailyBillRequest.newBuilder().setSdkAppId(app)));
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement mismatches =
+                        connection.prepareStatement(
+                                "SELECT count(*) FROM (SELECT bucket_start, item, tier, above_4k,"
+                                        + " free, sum(seconds) AS seconds FROM rated_usage WHERE"
+                                        + " sdk_app_id = ? GROUP BY 1, 2, 3, 4, 5) u FULL JOIN"
+                                        + " (SELECT * FROM rated_total WHERE sdk_app_id = ?) t"
+                                        + " USING (bucket_start, item, tier, above_4k, free)"
+                                        + " WHERE coalesce(u.seconds, 0) <> coalesce(t.seconds,"
+                                        + " 0)")) {
+            mismatches.setLong(1, app);
+            mismatches.setLong(2, app);
+            try (ResultSet count = mismatches.executeQuery()) {
+                count.next();
+                assertThat(count.getLong(1)).isZero();
+            }
+        }
     }
 
     /** A sends 640×360, B audio only, C 1920×1080; all subscribe all, 30 minutes. */
