@@ -87,12 +87,16 @@ public class RatedUsageRepository {
             return;
         }
         jdbc.query(
-                "DELETE FROM rated_usage r USING unnest(?::bigint[], ?::text[],"
-                        + " ?::text[]::timestamptz[], ?::text[]::timestamptz[]) AS s(app, subject,"
-                        + " w_from, w_to) WHERE r.sdk_app_id = s.app AND r.subject = s.subject AND"
-                        + " r.bucket_start >= s.w_from AND r.bucket_start < s.w_to RETURNING"
-                        + " r.sdk_app_id, r.bucket_start, r.item, r.tier, r.above_4k, r.free,"
-                        + " r.seconds",
+                // The rows are found by one index probe per subject (a lateral subquery), then
+                // deleted by their tuple ids: as a join, the prepared statement could keep a hash
+                // join over the whole table, planned while it was small and never analyzed since.
+                "DELETE FROM rated_usage r USING (SELECT x.ctid AS row FROM unnest(?::bigint[],"
+                        + " ?::text[], ?::text[]::timestamptz[], ?::text[]::timestamptz[]) AS"
+                        + " s(app, subject, w_from, w_to) CROSS JOIN LATERAL (SELECT ctid FROM"
+                        + " rated_usage u WHERE u.sdk_app_id = s.app AND u.subject = s.subject AND"
+                        + " u.bucket_start >= s.w_from AND u.bucket_start < s.w_to OFFSET 0) x) k"
+                        + " WHERE r.ctid = k.row RETURNING r.sdk_app_id, r.bucket_start, r.item,"
+                        + " r.tier, r.above_4k, r.free, r.seconds",
                 row -> {
                     change.add(
                             new Cell(row.getLong(1), Jdbc.instant(row, 2), chargeKey(row, 3)),

@@ -55,16 +55,29 @@ public class UsageRecordRepository {
                     + " ('LEGACY_RECORDING_PEAK', 'STORAGE', 'PLAYBACK_TRAFFIC') AND ((start_time <"
                     + " ? AND start_time > ? AND end_time > ?) OR usage_date BETWEEN ? AND ?)";
 
-    /** Users' presences and received subscriptions in a room that overlap their windows. */
+    /**
+     * Users' presences and received subscriptions in a room that overlap their windows. Reads by
+     * key from a list of keys are lateral subqueries, one index probe per key whatever the
+     * statistics say: as a join, the plan that a prepared statement keeps could be a hash join over
+     * the whole table, chosen while it was small and never analyzed since.
+     */
     private static final String BASE_FACTS_OF_USERS =
-            "SELECT "
-                    + COLUMNS.replaceAll("(^|, )", "$1r.")
-                    + " FROM usage_record r JOIN unnest(?::bigint[], ?::text[], ?::text[],"
-                    + " ?::text[]::timestamptz[], ?::text[]::timestamptz[]) AS w(app, room, user_id,"
-                    + " w_from, w_to) ON r.sdk_app_id = w.app AND r.room = w.room AND r.user_id ="
-                    + " w.user_id WHERE r.kind IN ('PRESENCE', 'SUBSCRIPTION') AND r.start_time <"
-                    + " w.w_to AND r.start_time > w.w_from - interval '24 hours' AND r.end_time >"
-                    + " w.w_from";
+            "SELECT r.* FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[]::timestamptz[],"
+                    + " ?::text[]::timestamptz[]) AS w(app, room, user_id, w_from, w_to) CROSS JOIN"
+                    + " LATERAL (SELECT "
+                    + COLUMNS
+                    + " FROM usage_record u WHERE u.sdk_app_id = w.app AND u.room = w.room AND"
+                    + " u.user_id = w.user_id AND u.kind IN ('PRESENCE', 'SUBSCRIPTION') AND"
+                    + " u.start_time < w.w_to AND u.start_time > w.w_from - interval '24 hours' AND"
+                    + " u.end_time > w.w_from OFFSET 0) r";
+
+    /** The stored records of a list of (app, key) pairs. */
+    private static final String BY_KEYS =
+            "SELECT r.* FROM unnest(?::bigint[], ?::text[]) AS k(app, idempotency_key) CROSS JOIN"
+                    + " LATERAL (SELECT "
+                    + COLUMNS
+                    + " FROM usage_record u WHERE u.sdk_app_id = k.app AND u.idempotency_key ="
+                    + " k.idempotency_key OFFSET 0) r";
 
     /** Where a stored record is found in the log. */
     public record StoredKey(long sdkAppId, String idempotencyKey) {}
@@ -131,11 +144,7 @@ public class UsageRecordRepository {
             return List.of();
         }
         return jdbc.query(
-                "SELECT "
-                        + COLUMNS.replaceAll("(^|, )", "$1r.")
-                        + " FROM usage_record r JOIN unnest(?::bigint[], ?::text[]) AS k(app,"
-                        + " idempotency_key) ON r.sdk_app_id = k.app AND r.idempotency_key ="
-                        + " k.idempotency_key",
+                BY_KEYS,
                 UsageRecordRepository::record,
                 keys.stream().map(StoredKey::sdkAppId).toArray(Long[]::new),
                 keys.stream().map(StoredKey::idempotencyKey).toArray(String[]::new));
