@@ -160,7 +160,7 @@ class KillNineTest {
         List<List<Object>> rated =
                 List.of(List.of("BASE_SERVICE", "AUDIO", new BigDecimal(90_000)));
         String ratedQuery =
-                "SELECT item, tier, sum(seconds) FROM rated_usage WHERE sdk_app_id = ?"
+                "SELECT item, tier, sum(seconds) FROM rated_total WHERE sdk_app_id = ?"
                         + " GROUP BY item, tier";
         FaultDrill.await(
                 () -> drill.rows("rating", ratedQuery, app).equals(rated),

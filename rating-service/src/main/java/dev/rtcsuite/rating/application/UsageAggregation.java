@@ -71,7 +71,7 @@ public class UsageAggregation {
             }
         }
         TotalsChange change = new TotalsChange();
-        valueAdded.forEach((app, buckets) -> rated.add(app, buckets, change));
+        valueAdded.forEach((app, buckets) -> rated.addValueAdded(app, buckets, change));
         recompute(touched, change);
         rated.addTotals(change);
     }

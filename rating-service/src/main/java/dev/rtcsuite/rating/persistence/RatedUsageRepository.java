@@ -18,8 +18,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Rated seconds per (app, 5-minute bucket, charge, subject), derived from the facts and rebuilt
- * from them, and their sums over subjects ({@code rated_total}), which is what readers read.
+ * Rated seconds per (app, 5-minute bucket, charge): base-service seconds per subject (a room's
+ * user, whose buckets are recomputed whole), and the totals over subjects and value-added usage
+ * ({@code rated_total}), which is what readers read. Both are derived from the facts.
  */
 @ApplicationScoped
 public class RatedUsageRepository {
@@ -58,17 +59,12 @@ public class RatedUsageRepository {
         this.jdbc = jdbc;
     }
 
-    /** Adds seconds to value-added buckets (subject ''). */
-    public void add(long sdkAppId, List<BucketSeconds> buckets, TotalsChange change) {
-        Map<Cell, Long> cells = cells(sdkAppId, buckets);
-        cells.forEach(change::add);
-        jdbc.batch(
-                "INSERT INTO rated_usage (sdk_app_id, bucket_start, item, tier, above_4k, free,"
-                        + " subject, seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("
-                        + CELL_COLUMNS
-                        + ", subject) DO UPDATE SET seconds = rated_usage.seconds +"
-                        + " EXCLUDED.seconds",
-                rows(cells, ""));
+    /**
+     * Adds value-added seconds to the change: they add up fact by fact, so only their totals are
+     * kept (rows with subject '' in rated_usage are from before V7 and no longer read).
+     */
+    public void addValueAdded(long sdkAppId, List<BucketSeconds> buckets, TotalsChange change) {
+        cells(sdkAppId, buckets).forEach(change::add);
     }
 
     /** A base-service subject of an app (a room's user). */
