@@ -14,7 +14,9 @@ import io.quarkus.grpc.GrpcClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -48,6 +50,12 @@ public class AppDirectory {
 
     private final PackagesServiceBlockingStub packages;
 
+    /**
+     * Billing zones by account. An account's zone never changes after its creation (a change would
+     * move closed billing days), so it is read once, not with every status check.
+     */
+    private final Map<String, ZoneId> zones = new ConcurrentHashMap<>();
+
     public AppDirectory(@GrpcClient("packages") PackagesServiceBlockingStub packages) {
         this.packages = packages;
     }
@@ -58,20 +66,30 @@ public class AppDirectory {
                 sdkAppId,
                 () -> {
                     ServiceStanding status = serviceStatus(sdkAppId);
-                    String zone =
-                            stub().getAccount(
-                                            GetAccountRequest.newBuilder()
-                                                    .setAccountId(status.accountId())
-                                                    .build())
-                                    .getAccount()
-                                    .getBillingTimeZone();
                     return new AppStanding(
                             status.sdkAppId(),
                             status.accountId(),
                             status.inService(),
                             status.status(),
-                            zone(zone));
+                            billingZone(status.accountId()));
                 });
+    }
+
+    private ZoneId billingZone(String accountId) {
+        ZoneId known = zones.get(accountId);
+        if (known != null) {
+            return known;
+        }
+        ZoneId zone =
+                zone(
+                        stub().getAccount(
+                                        GetAccountRequest.newBuilder()
+                                                .setAccountId(accountId)
+                                                .build())
+                                .getAccount()
+                                .getBillingTimeZone());
+        zones.put(accountId, zone);
+        return zone;
     }
 
     /** The app's service status now (GetServiceStatus alone); empty for an unknown app. */

@@ -41,6 +41,7 @@ public final class FakePackageService extends PackagesServiceGrpc.PackagesServic
     private final List<ServerCallStreamObserver<WatchServiceStatusResponse>> watchers =
             new CopyOnWriteArrayList<>();
     private final AtomicInteger watches = new AtomicInteger();
+    private final AtomicInteger accountsRead = new AtomicInteger();
     private final AtomicLong clock = new AtomicLong(Instant.now().toEpochMilli());
     private Server server;
 
@@ -120,6 +121,11 @@ public final class FakePackageService extends PackagesServiceGrpc.PackagesServic
         return watches.get();
     }
 
+    /** How many GetAccount calls were answered so far. */
+    public int accountsRead() {
+        return accountsRead.get();
+    }
+
     /** How many watches are open now. */
     public int openWatches() {
         return watchers.size();
@@ -139,6 +145,7 @@ public final class FakePackageService extends PackagesServiceGrpc.PackagesServic
 
     @Override
     public void getAccount(GetAccountRequest request, StreamObserver<GetAccountResponse> response) {
+        accountsRead.incrementAndGet();
         response.onNext(
                 GetAccountResponse.newBuilder()
                         .setAccount(
