@@ -71,25 +71,15 @@ public class AppDirectory {
                             status.accountId(),
                             status.inService(),
                             status.status(),
-                            billingZone(status.accountId()));
+                            zones.computeIfAbsent(status.accountId(), this::billingZone));
                 });
     }
 
     private ZoneId billingZone(String accountId) {
-        ZoneId known = zones.get(accountId);
-        if (known != null) {
-            return known;
-        }
-        ZoneId zone =
-                zone(
-                        stub().getAccount(
-                                        GetAccountRequest.newBuilder()
-                                                .setAccountId(accountId)
-                                                .build())
-                                .getAccount()
-                                .getBillingTimeZone());
-        zones.put(accountId, zone);
-        return zone;
+        return zone(
+                stub().getAccount(GetAccountRequest.newBuilder().setAccountId(accountId).build())
+                        .getAccount()
+                        .getBillingTimeZone());
     }
 
     /** The app's service status now (GetServiceStatus alone); empty for an unknown app. */
