@@ -14,7 +14,8 @@ CREATE TABLE rated_total (
     free         boolean     NOT NULL,
     -- No CHECK (seconds >= 0): PostgreSQL checks the proposed row of INSERT … ON CONFLICT DO
     -- UPDATE before it finds the conflict, and a fold's change is negative where seconds moved
-    -- away. The sums cannot go below 0: they are sums of rated_usage rows, which are checked.
+    -- away. The sums cannot go below 0: they add up rated_usage rows (checked) and value-added
+    -- seconds (never negative).
     seconds      bigint      NOT NULL,
     PRIMARY KEY (sdk_app_id, bucket_start, item, tier, above_4k, free)
 );
