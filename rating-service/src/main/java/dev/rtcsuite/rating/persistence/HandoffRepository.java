@@ -47,9 +47,8 @@ public class HandoffRepository {
     public Optional<Instant> lockWatermark(long sdkAppId) {
         jdbc.update(
                 "INSERT INTO handoff_watermark (sdk_app_id, closed_until) SELECT ?, min(bucket_start)"
-                        + " FROM rated_total WHERE sdk_app_id = ? AND item = 'BASE_SERVICE' AND seconds > 0"
-                        + " HAVING"
-                        + " min(bucket_start) IS NOT NULL ON CONFLICT DO NOTHING",
+                        + " FROM rated_total WHERE sdk_app_id = ? AND item = 'BASE_SERVICE' AND"
+                        + " seconds > 0 HAVING min(bucket_start) IS NOT NULL ON CONFLICT DO NOTHING",
                 sdkAppId,
                 sdkAppId);
         return jdbc

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -27,12 +28,13 @@ public class RatedUsageRepository {
 
     private static final String UNTIERED = "-";
 
-    /** The columns of a rated row, in the order of {@link Cell#row}. */
-    private static final String COLUMNS =
+    /** The columns of a total, in the order of {@link Cell#row(long)}. */
+    private static final String TOTAL_COLUMNS =
             "sdk_app_id bigint, bucket_start timestamptz, item text, tier text, above_4k boolean,"
-                    + " free boolean, subject text, seconds bigint";
+                    + " free boolean, seconds bigint";
 
-    private static final String TOTAL_COLUMNS = COLUMNS.replace(" subject text,", "");
+    /** The columns of a subject's row: a total's and the subject. */
+    private static final String SUBJECT_COLUMNS = TOTAL_COLUMNS + ", subject text";
 
     private static final String CELL_COLUMNS =
             "sdk_app_id, bucket_start, item, tier, above_4k, free";
@@ -109,7 +111,7 @@ public class RatedUsageRepository {
             cells.forEach(change::add);
             rows.addAll(rows(cells, subject.subject()));
         }
-        jdbc.insertRows("rated_usage", COLUMNS, rows);
+        jdbc.insertRows("rated_usage", SUBJECT_COLUMNS, rows);
     }
 
     /**
@@ -127,7 +129,7 @@ public class RatedUsageRepository {
         jdbc.insertRows(
                 "rated_total",
                 TOTAL_COLUMNS,
-                cells.entrySet().stream().map(e -> e.getKey().row(null, e.getValue())).toList(),
+                cells.entrySet().stream().map(e -> e.getKey().row(e.getValue())).toList(),
                 "ON CONFLICT ("
                         + CELL_COLUMNS
                         + ") DO UPDATE SET seconds = rated_total.seconds + EXCLUDED.seconds");
@@ -184,7 +186,7 @@ public class RatedUsageRepository {
     }
 
     private static List<Object[]> rows(Map<Cell, Long> cells, String subject) {
-        return cells.entrySet().stream().map(e -> e.getKey().row(subject, e.getValue())).toList();
+        return cells.entrySet().stream().map(e -> e.getKey().row(e.getValue(), subject)).toList();
     }
 
     /** Where rated seconds are kept: an app's charge in a bucket. */
@@ -199,20 +201,24 @@ public class RatedUsageRepository {
                         .thenComparing(Cell::bucketStart)
                         .thenComparing(Cell::key);
 
-        /** Its row for {@link RatedUsageRepository#COLUMNS}, without the subject when null. */
-        Object[] row(String subject, long seconds) {
-            List<Object> values = new ArrayList<>();
-            values.add(sdkAppId);
-            values.add(bucketStart.atOffset(ZoneOffset.UTC));
-            values.add(key.item().name());
-            values.add(key.tier().resolutionTier().map(Enum::name).orElse(UNTIERED));
-            values.add(key.tier().above4k());
-            values.add(key.free());
-            if (subject != null) {
-                values.add(subject);
-            }
-            values.add(seconds);
-            return values.toArray();
+        /** Its row in {@code rated_total} ({@link RatedUsageRepository#TOTAL_COLUMNS}). */
+        Object[] row(long seconds) {
+            return new Object[] {
+                sdkAppId,
+                bucketStart.atOffset(ZoneOffset.UTC),
+                key.item().name(),
+                key.tier().resolutionTier().map(Enum::name).orElse(UNTIERED),
+                key.tier().above4k(),
+                key.free(),
+                seconds
+            };
+        }
+
+        /** Its row in {@code rated_usage} ({@link RatedUsageRepository#SUBJECT_COLUMNS}). */
+        Object[] row(long seconds, String subject) {
+            Object[] row = Arrays.copyOf(row(seconds), 8);
+            row[7] = subject;
+            return row;
         }
     }
 }
